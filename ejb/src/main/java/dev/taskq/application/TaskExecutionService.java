@@ -1,0 +1,73 @@
+package dev.taskq.application;
+
+import dev.taskq.application.TaskAttempts.AttemptsExhaustedException;
+import dev.taskq.application.TaskAttempts.TaskSettledException;
+import dev.taskq.domain.TaskFailedException;
+import dev.taskq.domain.TaskState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Runs one task taken from the queue: its attempts (with retries), then the outcome committed once —
+ * SUCCESS with the result or FAILURE with the last error. A message whose task is already terminal (a
+ * redelivery) is skipped; a task left STARTED by a worker that died is run again. When this method returns the
+ * outcome is in the store and the message may be acknowledged; when it throws, it must not be.
+ */
+@ApplicationScoped
+public class TaskExecutionService {
+    private static final Logger LOG = Logger.getLogger(TaskExecutionService.class.getName());
+
+    @Inject
+    TaskAttempts attempts;
+    @Inject
+    TaskStore store;
+    @Inject
+    Clock clock;
+    @Inject
+    InstanceIdentity instance;
+    @Inject
+    TaskMetrics metrics;
+    @Inject
+    TaskQueue queue;
+
+    /** Runs the task a queue message carries. */
+    public void execute(TaskMessage message) {
+        String id = message.id();
+        try {
+            String result = attempts.run(id, message.input());
+            commit(message, TaskState.SUCCESS, result, null);
+        } catch (TaskSettledException e) {
+            LOG.info(() -> "task " + id + " is already terminal; message skipped");
+        } catch (TaskFailedException | AttemptsExhaustedException e) {
+            commit(message, TaskState.FAILURE, null, e.getMessage());
+        }
+    }
+
+    /**
+     * Sets aside a queue message that is not a task taskq can run: it goes to the dead-letter queue with the
+     * reason. When this returns the message may be acknowledged.
+     */
+    public void deadLetter(String body, String reason) {
+        queue.deadLetter(body, reason);
+        metrics.deadLettered();
+        LOG.warning(() -> "unreadable message moved to the dead-letter queue: " + reason);
+    }
+
+    private void commit(TaskMessage message, TaskState outcome, String result, String error) {
+        String id = message.id();
+        Instant now = clock.instant();
+        boolean committed = store.finish(id, outcome, result, error, now, instance.name());
+        if (committed) {
+            Instant submittedAt = message.submittedAt();
+            metrics.finished(message.kind(), outcome, submittedAt == null ? Duration.ZERO
+                    : Duration.between(submittedAt, now));
+            LOG.fine(() -> "task " + id + " " + outcome);
+        } else {
+            LOG.info(() -> "task " + id + " was already terminal; " + outcome + " not committed again");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.taskq.application;
+
+/** The queue workers take tasks from (RabbitMQ, through JMS). */
+public interface TaskQueue {
+
+    /**
+     * Sends a task to the workers; returns only once the broker has taken the message.
+     *
+     * @throws QueueUnavailableException when the broker cannot take it
+     */
+    void publish(TaskMessage message);
+
+    /**
+     * Sets aside a message that is not a task taskq can run (a poison message) on the dead-letter queue, with the
+     * reason, so that it is neither lost nor retried for ever.
+     *
+     * @throws QueueUnavailableException when the broker cannot take it
+     */
+    void deadLetter(String body, String reason);
+
+    /** Answers when the broker is reachable; throws {@link QueueUnavailableException} otherwise. */
+    void ping();
+}

@@ -1,0 +1,188 @@
+package dev.taskq.infrastructure.messaging;
+
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import dev.taskq.application.QueueUnavailableException;
+import dev.taskq.application.TaskMessage;
+import dev.taskq.application.TaskQueue;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes task messages to the durable RabbitMQ queue {@code taskq.queue} (and poison messages to
+ * {@code taskq.dead-letter-queue}) through JMS (rabbitmq-jms), as
+ * persistent messages in transacted sessions: {@link #publish} returns only after the broker has committed the
+ * message. One connection is shared; sessions are pooled (a JMS session is single-threaded). When the broker goes
+ * away the connection is dropped and made again on the next publish.
+ */
+@ApplicationScoped
+public class JmsTaskQueue implements TaskQueue {
+    private static final Logger LOG = Logger.getLogger(JmsTaskQueue.class.getName());
+    /** The message property that says why a message was dead-lettered. */
+    public static final String DEAD_LETTER_REASON = "taskq_dead_letter_reason";
+
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.host")
+    String host;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.port")
+    int port;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.username")
+    String username;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.password")
+    String password;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.virtual-host")
+    String virtualHost;
+    @Inject
+    @ConfigProperty(name = "taskq.queue")
+    String queueName;
+    @Inject
+    @ConfigProperty(name = "taskq.dead-letter-queue")
+    String deadLetterQueueName;
+
+    private RMQConnectionFactory factory;
+    private Connection connection;
+    private long connectionGeneration;
+    private final BlockingDeque<Sender> idleSenders = new LinkedBlockingDeque<>();
+
+    @PostConstruct
+    void configure() {
+        factory = new RMQConnectionFactory();
+        factory.setHost(host);
+        factory.setPort(port);
+        factory.setUsername(username);
+        factory.setPassword(password);
+        factory.setVirtualHost(virtualHost);
+        // this class reconnects itself; a half-recovered connection would only hide a lost broker
+        factory.setAmqpConnectionFactoryPostProcessor(cf -> {
+            cf.setAutomaticRecoveryEnabled(false);
+            cf.setConnectionTimeout(5_000);
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        idleSenders.forEach(Sender::close);
+        idleSenders.clear();
+        dropConnection(connectionGeneration);
+    }
+
+    @Override
+    public void publish(TaskMessage message) {
+        withSender("task " + message.id(), sender -> sender.send(sender.tasks, message.toJson(), null));
+    }
+
+    @Override
+    public void deadLetter(String body, String reason) {
+        withSender("a dead letter", sender -> sender.send(sender.deadLetters, body, reason));
+    }
+
+    @Override
+    public void ping() {
+        withSender("a ping", sender -> {
+        });
+    }
+
+    /** Runs {@code action} with a pooled sender; a sender that failed is closed with its connection. */
+    private void withSender(String what, SenderAction action) {
+        Sender sender = null;
+        try {
+            sender = borrowSender();
+            action.run(sender);
+            idleSenders.push(sender);
+        } catch (JMSException | RuntimeException e) {
+            if (sender != null) {
+                sender.close();
+                dropConnection(sender.generation);
+            }
+            LOG.log(Level.WARNING, what + " could not be sent to RabbitMQ (queue " + queueName + "): " + e);
+            throw new QueueUnavailableException("the message broker is not reachable", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SenderAction {
+        void run(Sender sender) throws JMSException;
+    }
+
+    private Sender borrowSender() throws JMSException {
+        Sender sender;
+        while ((sender = idleSenders.poll()) != null) {
+            if (sender.generation == currentGeneration()) {
+                return sender;
+            }
+            sender.close();
+        }
+        return openSender();
+    }
+
+    private synchronized long currentGeneration() {
+        return connectionGeneration;
+    }
+
+    private synchronized Sender openSender() throws JMSException {
+        if (connection == null) {
+            connection = factory.createConnection();
+            long generation = ++connectionGeneration;
+            connection.setExceptionListener(e -> dropConnection(generation));
+            LOG.info(() -> "connected to RabbitMQ at " + host + ":" + port + " for queue " + queueName);
+        }
+        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer producer = session.createProducer(null);
+        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        return new Sender(session, producer, session.createQueue(queueName),
+                session.createQueue(deadLetterQueueName), connectionGeneration);
+    }
+
+    private synchronized void dropConnection(long generation) {
+        if (connection == null || generation != connectionGeneration) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.FINE, "closing a broken connection", e);
+        }
+        connection = null;
+        connectionGeneration++;
+        LOG.warning(() -> "connection to RabbitMQ dropped; the next publish reconnects");
+    }
+
+    /** A transacted session and its producer, used by one thread at a time. */
+    private record Sender(Session session, MessageProducer producer, Queue tasks, Queue deadLetters,
+            long generation) {
+        /** Sends a persistent text message and commits: when this returns the broker has it. */
+        void send(Queue queue, String body, String deadLetterReason) throws JMSException {
+            TextMessage message = session.createTextMessage(body);
+            if (deadLetterReason != null) {
+                message.setStringProperty(DEAD_LETTER_REASON, deadLetterReason);
+            }
+            producer.send(queue, message);
+            session.commit();
+        }
+
+        void close() {
+            try {
+                session.close();
+            } catch (JMSException | RuntimeException e) {
+                LOG.log(Level.FINE, "closing a session", e);
+            }
+        }
+    }
+}

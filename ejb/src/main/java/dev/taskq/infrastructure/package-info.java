@@ -1,0 +1,6 @@
+/**
+ * Adapters to the outside world, each behind an interface the application layer owns: the Redis task store
+ * ({@code redis}), the JMS publisher on RabbitMQ ({@code messaging}) and the configuration producers
+ * ({@code config}). Depends on {@code application} and {@code domain}; nothing depends on it but CDI wiring.
+ */
+package dev.taskq.infrastructure;

@@ -1,0 +1,46 @@
+package dev.taskq.infrastructure.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * A Lua script kept next to this class as a resource, run by its SHA1 digest ({@code EVALSHA}) and loaded again
+ * when Redis no longer knows it (after a restart).
+ */
+final class LuaScript {
+    private final String source;
+    private volatile String sha;
+
+    private LuaScript(String source) {
+        this.source = source;
+    }
+
+    static LuaScript load(String resourceName) {
+        try (InputStream in = LuaScript.class.getResourceAsStream(resourceName)) {
+            if (in == null) {
+                throw new IllegalStateException("missing Lua script " + resourceName);
+            }
+            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long run(UnifiedJedis jedis, List<String> keys, List<String> args) {
+        String digest = sha;
+        if (digest == null) {
+            digest = sha = jedis.scriptLoad(source);
+        }
+        try {
+            return (Long) jedis.evalsha(digest, keys, args);
+        } catch (JedisNoScriptException e) {
+            sha = jedis.scriptLoad(source);
+            return (Long) jedis.evalsha(sha, keys, args);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.taskq.infrastructure.redis;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The application's one pool of Redis connections ({@code taskq.redis.*}) and its key prefix. The pool
+ * validates connections when they are borrowed, so it recovers by itself after Redis restarts.
+ */
+@ApplicationScoped
+public class RedisConnection {
+    private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "taskq.redis.host")
+    String host;
+    @Inject
+    @ConfigProperty(name = "taskq.redis.port")
+    int port;
+    @Inject
+    @ConfigProperty(name = "taskq.redis.password")
+    Optional<String> password;
+    @Inject
+    @ConfigProperty(name = "taskq.redis.pool-size")
+    int poolSize;
+    @Inject
+    @ConfigProperty(name = "taskq.redis.timeout-ms")
+    int timeoutMs;
+    @Inject
+    @ConfigProperty(name = "taskq.redis.key-prefix")
+    String keyPrefix;
+
+    private JedisPooled jedis;
+
+    @PostConstruct
+    void open() {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setTestOnBorrow(true);
+        pool.setMaxWait(Duration.ofMillis(timeoutMs));
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .timeoutMillis(timeoutMs)
+                .clientName("taskq");
+        password.filter(p -> !p.isBlank()).ifPresent(client::password);
+        jedis = new JedisPooled(pool, new HostAndPort(host, port), client.build());
+        LOG.info(() -> "Redis at " + host + ":" + port + ", keys under '" + keyPrefix + ":'");
+    }
+
+    @PreDestroy
+    void close() {
+        jedis.close();
+    }
+
+    public JedisPooled jedis() {
+        return jedis;
+    }
+
+    /** The key {@code <prefix>:<part>:<part>…}. */
+    public String key(String... parts) {
+        return keyPrefix + ":" + String.join(":", parts);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The task store on Redis (Jedis, pooled). Layout, readable with {@code redis-cli}: one hash per task,
+ * {@code <prefix>:task:<id>} (fields id, type, params, state, result, error, attempts, commits, submitted_at,
+ * started_at, finished_at), and its history as a list of JSON events, {@code <prefix>:task:<id>:history}. Every
+ * state change is one Lua script, so it is atomic; the move to a terminal state is a compare-and-set.
+ */
+package dev.taskq.infrastructure.redis;

@@ -1,0 +1,397 @@
+package dev.taskq.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI as a user sees it in a real browser (headless Chromium), on the real Payara Micro with the real
+ * RabbitMQ and Redis: fill a form, read the confirmation, watch the task's badge change in the recent-tasks
+ * table without reloading, open its details.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebUiIT {
+    private static final Duration TASK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern TASK_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String SUBMITTED_METRIC = "taskq_tasks_submitted_total";
+    /** Records, per task id, every badge text the recent-tasks table ever showed (the table is re-rendered). */
+    private static final String RECORD_BADGES = """
+            window.taskqSeen = {};
+            var record = function () {
+                document.querySelectorAll('#recent tr[data-task-id]').forEach(function (row) {
+                    var id = row.dataset.taskId, badge = row.querySelector('.state-badge').innerText.trim();
+                    var seen = window.taskqSeen[id] || (window.taskqSeen[id] = []);
+                    if (seen[seen.length - 1] !== badge) { seen.push(badge); }
+                });
+            };
+            new MutationObserver(record).observe(document.body, {childList: true, subtree: true});
+            record();
+            """;
+    /** What one row of the recent-tasks table shows, or null when there is no row for the task. */
+    private static final String READ_ROW = """
+            var row = document.querySelector('#recent tr[data-task-id="' + arguments[0] + '"]');
+            if (!row) { return null; }
+            return {state: row.dataset.state, kind: row.querySelector('th a').innerText.trim(),
+                    input: row.querySelector('.task-input').innerText,
+                    badge: row.querySelector('.state-badge').innerText.trim(),
+                    outcome: row.querySelector('.task-outcome').innerText};
+            """;
+
+    private static Browser browser;
+    private static URL mainPage;
+
+    @Deployment(testable = false)
+    static WebArchive taskq() {
+        return DeployedTaskq.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ChromeDriver driver;
+    private TaskqClient client;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    /** A test artifact (and the README's picture): the main page once the tasks the tests ran have finished. */
+    @AfterAll
+    static void screenshotTheMainPageAndCloseTheBrowser() {
+        if (browser == null) {
+            return;
+        }
+        try {
+            if (mainPage == null) {
+                return;
+            }
+            browser.driver().get(mainPage.toString());
+            By finishedTasks = By.cssSelector("#recent[data-live='false'] tr[data-task-id]");
+            new WebDriverWait(browser.driver(), TASK_TIMEOUT).until(d -> !d.findElements(finishedTasks).isEmpty());
+            Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
+                    "ui.png");
+            System.out.println("screenshot of the main page: " + shot.toAbsolutePath());
+        } finally {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openTheMainPage() {
+        client = new TaskqClient(base);
+        mainPage = base;
+        driver = browser.driver();
+        open("");
+        assertThat(driver.getTitle()).isEqualTo("Submit a task · taskq");
+        driver.executeScript(RECORD_BADGES);
+        driver.executeScript("window.taskqSamePage = true");
+    }
+
+    @Test
+    void eachFormRunsItsTaskAndTheResultAppearsWithoutReloadingThePage() {
+        String email = submit("email", Map.of("recipient", "ada@example.com", "subject", "Hello", "body", "Hi Ada"));
+        String reverse = submit("reverse", Map.of("text", "héllo wörld"));
+        String sentiment = submit("sentiment", Map.of("text", "What a GOOD day"));
+
+        assertThat(awaitEnd(email)).containsEntry("badge", "SUCCESS").containsEntry("kind", "Send email")
+                .containsEntry("input", "ada@example.com · Hello")
+                .containsEntry("outcome", "Email sent to ada@example.com (subject: Hello)");
+        assertThat(awaitEnd(reverse)).containsEntry("badge", "SUCCESS").containsEntry("kind", "Reverse text")
+                .containsEntry("outcome", "dlröw olléh");
+        assertThat(awaitEnd(sentiment)).containsEntry("badge", "SUCCESS").containsEntry("kind", "Sentiment")
+                .containsEntry("outcome", "positive");
+
+        assertThat(driver.executeScript("return window.taskqSamePage === true")).as("page never reloaded")
+                .isEqualTo(true);
+        assertThat(badgesSeen(reverse)).as("badges the reverse task showed").endsWith("SUCCESS")
+                .isSubsetOf("PENDING", "STARTED", "SUCCESS");
+        List<String> rows = rowIds();
+        assertThat(rows.indexOf(sentiment)).as("newest first").isLessThan(rows.indexOf(reverse));
+        assertThat(rows.indexOf(reverse)).isLessThan(rows.indexOf(email));
+        assertThat(badgeContrast(email)).as("contrast of the SUCCESS badge").isGreaterThanOrEqualTo(4.5);
+
+    }
+
+    @Test
+    void anEmailToAFailingRecipientShowsItsRetriesThenFailureAndItsDetailsTellTheStory() {
+        String id = submit("email", Map.of("recipient", "fail@example.com", "subject", "Retry me"));
+
+        Map<String, String> row = awaitEnd(id);
+
+        assertThat(row).containsEntry("state", "FAILURE").containsEntry("badge", "FAILURE")
+                .containsEntry("outcome", "could not deliver email to fail@example.com");
+        List<String> seen = badgesSeen(id);
+        System.out.println("badges shown by the failing task: " + seen);
+        assertThat(seen).as("badges shown while it ran").anyMatch(b -> b.matches("RETRY [123]/3")).last()
+                .isEqualTo("FAILURE");
+        assertThat(seen).allMatch(b -> b.matches("PENDING|STARTED|RETRY [123]/3|FAILURE"), "a known badge");
+        assertThat(badgeContrast(id)).as("contrast of the FAILURE badge").isGreaterThanOrEqualTo(4.5);
+
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] th a")).click();
+            return true;
+        });
+        new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("task.xhtml?id=" + id));
+        assertThat(text("#details h1")).startsWith("Send email").endsWith("FAILURE");
+        assertThat(text(".task-input")).contains("fail@example.com", "Retry me");
+        assertThat(text(".task-outcome")).contains("4 of at most 4");
+        assertThat(text(".task-error")).isEqualTo("could not deliver email to fail@example.com");
+        assertThat(driver.findElements(By.cssSelector(".task-history tbody tr td:nth-child(2)")))
+                .extracting(WebElement::getText)
+                .containsExactly("PENDING", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED",
+                        "FAILURE");
+    }
+
+    @Test
+    void anEmptyTextIsRefusedAtItsFieldAndNothingIsEnqueued() {
+        double submittedBefore = client.metric(SUBMITTED_METRIC);
+        long recordsBefore = DeployedTaskq.taskRecordCount();
+        int rowsBefore = rowIds().size();
+
+        click("reverse:submit");
+        assertThat(awaitMessage("reverse:text")).isEqualTo("must not be blank");
+        WebElement text = driver.findElement(By.id("reverse:text"));
+        assertThat(text.getAttribute("class")).contains("is-invalid");
+        assertThat(text.getAttribute("aria-invalid")).isEqualTo("true");
+
+        type("sentiment:text", "   ");
+        click("sentiment:submit");
+        assertThat(awaitMessage("sentiment:text")).isEqualTo("must not be blank");
+
+        type("email:recipient", "not-an-address");
+        click("email:submit");
+        assertThat(awaitMessage("email:recipient")).isEqualTo("must be a well-formed email address");
+        assertThat(awaitMessage("email:subject")).isEqualTo("must not be blank");
+        assertThat(driver.findElement(By.id("email:recipient")).getAttribute("value")).as("input kept")
+                .isEqualTo("not-an-address");
+
+        for (String form : List.of("email", "reverse", "sentiment")) {
+            assertThat(driver.findElement(By.id(form + ":notice")).getText()).as("confirmation of " + form)
+                    .isEmpty();
+        }
+        assertThat(rowIds()).as("recent tasks").hasSize(rowsBefore);
+        assertThat(client.metric(SUBMITTED_METRIC)).as("tasks enqueued").isEqualTo(submittedBefore);
+        assertThat(DeployedTaskq.taskRecordCount()).as("task records in Redis").isEqualTo(recordsBefore);
+
+        String fixed = submit("reverse", Map.of("text", "now it is fine"));
+        assertThat(driver.findElement(By.id("reverse:text-message")).getText()).as("message gone").isEmpty();
+        assertThat(awaitEnd(fixed)).containsEntry("outcome", "enif si ti won");
+    }
+
+    @Test
+    void whatUsersTypeIsShownAsTextNeverRunAsMarkup() {
+        String payload = "<script>window.taskqXss=1</script>\"><img src=x onerror=window.taskqXss=2>";
+        String id = submit("reverse", Map.of("text", payload));
+
+        Map<String, String> row = awaitEnd(id);
+
+        assertThat(row).containsEntry("input", payload)
+                .containsEntry("outcome", new StringBuilder(payload).reverse().toString());
+        assertThat(driver.findElements(By.cssSelector("#recent img, #recent script"))).isEmpty();
+        assertThat(driver.executeScript("return typeof window.taskqXss")).isEqualTo("undefined");
+
+        open("task.xhtml?id=" + id);
+        assertThat(text(".task-input dd")).isEqualTo(payload);
+        assertThat(text(".task-result")).isEqualTo(new StringBuilder(payload).reverse().toString());
+        assertThat(driver.findElements(By.cssSelector("#details img, #details script"))).isEmpty();
+        assertThat(driver.executeScript("return typeof window.taskqXss")).isEqualTo("undefined");
+    }
+
+    @Test
+    void anUnknownTaskOrPageShowsAFriendlyPageWithoutAStackTrace() {
+        String unknown = "00000000-0000-0000-0000-000000000000";
+        open("task.xhtml?id=" + unknown);
+        assertThat(text("h1")).isEqualTo("Task not found");
+        assertThat(text("main")).contains(unknown);
+
+        String malformed = "<script>window.taskqXss=3</script>";
+        open("task.xhtml?id=" + URLEncoder.encode(malformed, StandardCharsets.UTF_8));
+        assertThat(text("h1")).isEqualTo("Task not found");
+        assertThat(text("main")).contains(malformed);
+        assertThat(driver.executeScript("return typeof window.taskqXss")).isEqualTo("undefined");
+
+        open("no/such/page");
+        assertThat(text("h1")).isEqualTo("Page not found");
+
+        for (String path : List.of("task.xhtml?id=" + unknown, "task.xhtml?id=x", "no/such/page")) {
+            TaskqClient.Answer answer = client.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.contentType()).as(path).startsWith("text/html");
+            assertThat(answer.body()).as(path).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aFormPostWithoutThePagesViewStateIsRefusedAndNothingIsEnqueued() {
+        double submittedBefore = client.metric(SUBMITTED_METRIC);
+
+        TaskqClient.Answer forged = client.post("index.xhtml", "application/x-www-form-urlencoded",
+                "reverse=reverse&reverse%3Atext=forged&reverse%3Asubmit=Reverse"
+                        + "&jakarta.faces.ViewState=-1234%3A5678");
+
+        assertThat(forged.status()).as("refused").isGreaterThanOrEqualTo(400);
+        assertThat(forged.body()).contains("Something went wrong").doesNotContain("Exception", "\tat ");
+        assertThat(client.metric(SUBMITTED_METRIC)).as("tasks enqueued").isEqualTo(submittedBefore);
+    }
+
+    @Test
+    void thePageIsStyledByTheBundledBootstrapLabelsEveryFieldAndFitsAPhone() {
+        String stylesheet = driver.findElement(By.cssSelector("link[href*='/webjars/bootstrap/']"))
+                .getAttribute("href");
+        assertThat(stylesheet).startsWith(base.toString()).endsWith("/css/bootstrap.min.css");
+        assertThat(client.get(stylesheet).status()).isEqualTo(200);
+        assertThat(driver.findElement(By.id("reverse:submit")).getCssValue("background-color"))
+                .as("Bootstrap's primary button colour").isEqualTo("rgba(13, 110, 253, 1)");
+
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) driver.executeScript("""
+                return Array.from(document.querySelectorAll('form input:not([type=hidden]):not([type=submit]),'
+                        + ' form textarea'))
+                    .filter(function (f) {
+                        var label = document.querySelector('label[for="' + f.id + '"]');
+                        return !label || !label.innerText.trim();
+                    })
+                    .map(function (f) { return f.id; });
+                """);
+        assertThat(unlabelled).as("fields without a label").isEmpty();
+        assertThat(driver.findElements(By.cssSelector("form textarea, form input[type=email]"))).hasSize(4);
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            driver.navigate().refresh();
+            assertThat(driver.executeScript("return window.innerWidth")).as("phone width")
+                    .isEqualTo(390L);
+            assertThat(driver.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
+                    .isEqualTo(true);
+            WebElement email = driver.findElement(By.id("email"));
+            WebElement reverse = driver.findElement(By.id("reverse"));
+            assertThat(reverse.getRect().getX()).as("forms stacked").isEqualTo(email.getRect().getX());
+            assertThat(reverse.getRect().getY()).isGreaterThan(email.getRect().getY() + email.getRect().getHeight());
+        } finally {
+            driver.manage().window().setSize(Browser.DESKTOP);
+        }
+    }
+
+    private void open(String path) {
+        driver.get(client.uri(path).toString());
+    }
+
+    /** Fills a form's fields, submits it, and returns the task id its confirmation shows; the form is cleared. */
+    private String submit(String form, Map<String, String> fields) {
+        fields.forEach((name, value) -> type(form + ":" + name, value));
+        WebElement before = driver.findElement(By.id(form + ":notice"));
+        click(form + ":submit");
+        new WebDriverWait(driver, PAGE_TIMEOUT).until(ExpectedConditions.stalenessOf(before));
+        WebElement confirmation = new WebDriverWait(driver, PAGE_TIMEOUT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id(form + ":notice")).findElements(By.cssSelector(".alert-success"))
+                        .stream().findFirst().orElse(null));
+        String id = confirmation.findElement(By.tagName("a")).getText();
+        assertThat(id).matches(TASK_ID);
+        assertThat(confirmation.getText()).startsWith("Task " + id + " submitted");
+        for (String name : fields.keySet()) {
+            assertThat(driver.findElement(By.id(form + ":" + name)).getAttribute("value")).as("cleared " + name)
+                    .isEmpty();
+        }
+        return id;
+    }
+
+    private void type(String fieldId, String value) {
+        WebElement field = driver.findElement(By.id(fieldId));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    /** Waits for the validation message of a field and returns it. */
+    private String awaitMessage(String fieldId) {
+        return new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String message = d.findElement(By.id(fieldId + "-message")).getText();
+                    return message.isBlank() ? null : message;
+                });
+    }
+
+    /** Waits until the task's row shows a final state, reading nothing but the page, and returns the row. */
+    private Map<String, String> awaitEnd(String id) {
+        return new WebDriverWait(driver, TASK_TIMEOUT).pollingEvery(Duration.ofMillis(100)).until(d -> {
+            Map<String, String> row = row(id);
+            return row != null && List.of("SUCCESS", "FAILURE").contains(row.get("state")) ? row : null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> row(String id) {
+        return (Map<String, String>) driver.executeScript(READ_ROW, id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> rowIds() {
+        return (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('#recent tr[data-task-id]'))"
+                        + ".map(function (r) { return r.dataset.taskId; })");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> badgesSeen(String id) {
+        return (List<String>) driver.executeScript("return window.taskqSeen[arguments[0]] || []", id);
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText().trim();
+    }
+
+    /** The WCAG contrast ratio of the task's badge text against its background. */
+    private double badgeContrast(String id) {
+        WebElement badge = driver.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] .state-badge"));
+        return contrast(luminance(badge.getCssValue("color")), luminance(badge.getCssValue("background-color")));
+    }
+
+    private static double contrast(double a, double b) {
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    private static double luminance(String cssColour) {
+        Matcher rgb = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(cssColour);
+        assertThat(rgb.find()).as("a colour: %s", cssColour).isTrue();
+        double[] channels = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(rgb.group(i + 1)) / 255.0;
+            channels[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+    }
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# The taskq domain of Payara Server 6: create it (again, when its settings changed), start it, deploy taskq.ear;
+# or stop it. ./run.sh server (run-server.sh) and the EAR's integration tests (ear/pom.xml) both go through here,
+# so the tests run the same set-up a user gets.
+#
+#   domain.sh up   --payara DIR --domaindir DIR --passwordfile FILE --ear FILE
+#                  [--portbase N | --adminport N --httpport N] [--user NAME] [--commands FILE]...
+#   domain.sh down --payara DIR --domaindir DIR
+#
+#   --payara        the unpacked Payara Server (the folder holding bin/asadmin)
+#   --domaindir     the folder holding the domain "taskq" (created when missing)
+#   --passwordfile  asadmin password file with AS_ADMIN_PASSWORD=<the admin password>
+#   --portbase      every port from one base: admin = base+48, HTTP = base+80, HTTPS = base+81, ...
+#   --adminport, --httpport   the admin (console) and HTTP ports, the other ports at Payara's defaults
+#   --commands      a further asadmin command file, run after the standard ones (e.g. a test's settings)
+#
+# A new domain is configured by the asadmin command files ../micro-post-boot.asadmin (what Payara Micro and
+# Payara Server share), domain.asadmin (Payara Server only) and the --commands files, in that order. The domain
+# is kept between runs; it is made anew when the Payara version, a command file, a port, the admin user or the
+# password differ from those it was made with. The application settings are not here: they are the taskq.*
+# MicroProfile Config keys, from TASKQ_* environment variables of this process (the server inherits them) or
+# from system properties set by a command file.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+readonly here
+readonly domain=taskq app=taskq
+export TERM=${TERM:-dumb} # asadmin's multimode wants a terminal type
+
+die() {
+    echo "domain.sh: $*" >&2
+    exit 1
+}
+
+action=${1:-}
+[[ $action == up || $action == down ]] || die "usage: domain.sh up|down --payara DIR --domaindir DIR ... (see the header)"
+shift
+payara='' domaindir='' passwordfile='' ear='' portbase='' adminport='' httpport='' user=admin
+commands=("$here/../micro-post-boot.asadmin" "$here/domain.asadmin")
+while (($#)); do
+    (($# >= 2)) || die "$1 needs a value"
+    case "$1" in
+        --payara) payara=$2 ;;
+        --domaindir) domaindir=$2 ;;
+        --passwordfile) passwordfile=$2 ;;
+        --ear) ear=$2 ;;
+        --portbase) portbase=$2 ;;
+        --adminport) adminport=$2 ;;
+        --httpport) httpport=$2 ;;
+        --user) user=$2 ;;
+        --commands) commands+=("$2") ;;
+        *) die "unknown option $1" ;;
+    esac
+    shift 2
+done
+[[ -x $payara/bin/asadmin ]] || die "no Payara Server at '$payara' (--payara)"
+[[ -n $domaindir ]] || die "--domaindir is required"
+asadmin=("$payara/bin/asadmin" --interactive=false)
+domain_home=$domaindir/$domain
+
+running() {
+    "${asadmin[@]}" list-domains --domaindir "$domaindir" 2>/dev/null | grep -q "^$domain running"
+}
+
+stop() {
+    if [[ -d $domain_home ]] && running; then
+        "${asadmin[@]}" stop-domain --domaindir "$domaindir" "$domain" >/dev/null ||
+            "${asadmin[@]}" stop-domain --kill=true --domaindir "$domaindir" "$domain" >/dev/null
+        echo "Payara Server domain $domain stopped."
+    fi
+}
+
+if [[ $action == down ]]; then
+    stop
+    exit 0
+fi
+
+[[ -r $passwordfile ]] && grep -q '^AS_ADMIN_PASSWORD=.' "$passwordfile" ||
+    die "--passwordfile must name a file with a line AS_ADMIN_PASSWORD=<password>"
+[[ -r $ear ]] || die "no EAR at '$ear' (--ear)"
+if [[ -n $portbase ]]; then
+    [[ -z $adminport$httpport ]] || die "give --portbase or --adminport/--httpport, not both"
+    ports=(--portbase "$portbase")
+    adminport=$((portbase + 48))
+else
+    adminport=${adminport:-4848}
+    ports=(--adminport "$adminport" --instanceport "${httpport:-8080}")
+fi
+remote=("${asadmin[@]}" --port "$adminport" --user "$user" --passwordfile "$passwordfile")
+settings_file=$domain_home/config/taskq-settings.sha256
+deployed_file=$domain_home/config/taskq-ear.sha256
+
+settings() {
+    {
+        cat "$payara/glassfish/config/branding/glassfish-version.properties"
+        echo "${ports[*]} $user"
+        cat "$passwordfile"
+        local f
+        for f in "${commands[@]}"; do
+            echo "== $f"
+            cat "$f"
+        done
+    } | sha256sum | cut -d' ' -f1
+}
+
+elapsed() { # seconds since $1 (date +%s%N), to a tenth
+    local ms=$((($(date +%s%N) - $1) / 1000000))
+    printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100))
+}
+
+# The server runs in a session of its own, so that a Ctrl-C meant for run-server.sh (which then stops the domain
+# in order) or a signal to the Maven build does not reach it.
+start() {
+    local t0 detach=()
+    command -v setsid >/dev/null && detach=(setsid --wait)
+    t0=$(date +%s%N)
+    "${detach[@]}" "${asadmin[@]}" start-domain --domaindir "$domaindir" "$domain" >/dev/null
+    echo "Payara Server started in $(elapsed "$t0") s."
+}
+
+# Runs asadmin command files against the running domain; multimode goes on after a failed command and still
+# exits 0, so failures are found in its output.
+run_commands() {
+    local f out
+    for f in "$@"; do
+        out=$("${remote[@]}" multimode --file "$f" 2>&1) || {
+            echo "$out" >&2
+            return 1
+        }
+        if grep -q '^Command .* failed' <<<"$out"; then
+            echo "$out" >&2
+            echo "domain.sh: a command of $f failed" >&2
+            return 1
+        fi
+    done
+}
+
+stop
+wanted=$(settings)
+if [[ -d $domain_home && $(cat "$settings_file" 2>/dev/null) != "$wanted" ]]; then
+    echo "The settings of domain $domain changed: making it anew."
+    rm -rf "$domain_home"
+fi
+
+fresh=false
+if [[ ! -d $domain_home ]]; then
+    mkdir -p "$domaindir"
+    echo "Creating Payara Server domain $domain in $domaindir (${ports[*]})…"
+    "${asadmin[@]}" --user "$user" --passwordfile "$passwordfile" create-domain --domaindir "$domaindir" \
+        "${ports[@]}" "$domain" >/dev/null
+    fresh=true
+fi
+
+start
+
+if $fresh; then
+    if ! run_commands "${commands[@]}"; then
+        stop
+        rm -rf "$domain_home"
+        die "the domain could not be configured"
+    fi
+    if [[ $("${remote[@]}" _get-restart-required 2>/dev/null | head -1) == true ]]; then
+        stop
+        start
+    fi
+    echo "$wanted" >"$settings_file"
+fi
+
+ear_sum=$(sha256sum "$ear" | cut -d' ' -f1)
+if [[ $(cat "$deployed_file" 2>/dev/null) != "$ear_sum" ]] ||
+    ! "${remote[@]}" list-applications 2>/dev/null | grep -q "^$app "; then
+    t0=$(date +%s%N)
+    "${remote[@]}" deploy --force=true --name "$app" "$ear" >/dev/null || {
+        echo "domain.sh: deploying $ear failed; see $domain_home/logs/server.log" >&2
+        exit 1
+    }
+    echo "$ear_sum" >"$deployed_file"
+    echo "taskq.ear deployed in $(elapsed "$t0") s."
+else
+    echo "taskq.ear is deployed already (unchanged)."
+fi

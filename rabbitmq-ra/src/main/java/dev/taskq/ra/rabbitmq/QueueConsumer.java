@@ -1,0 +1,498 @@
+package dev.taskq.ra.rabbitmq;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TimerTask;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import com.rabbitmq.jms.client.RMQSession;
+
+/**
+ * One consumer of an activation: its own rabbitmq-jms connection, a {@link RMQSession#CLIENT_INDIVIDUAL_ACKNOWLEDGE}
+ * session and an asynchronous consumer (AMQP basic.consume with basic.qos = prefetch).
+ *
+ * <p>rabbitmq-jms calls {@link Link#onMessage} one message at a time per session (on its delivery thread), so one
+ * consumer never runs more than one delivery at a time. Each message goes through
+ * {@code createEndpoint → beforeDelivery → onMessage → afterDelivery → release} and is acknowledged only after that
+ * succeeded. On failure it is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue:
+ * with prefetch 1 through {@link Session#recover()} (basic.recover, which requeues the only unacknowledged message
+ * of the channel), with a larger prefetch by closing and re-opening the connection (basic.recover would also requeue
+ * the other prefetched messages while they are still buffered in the client, and acknowledging those later with
+ * their stale delivery tags would close the channel).</p>
+ *
+ * <p>Connection loss is detected with the JMS {@link ExceptionListener} (AMQP automatic recovery is disabled); the
+ * consumer then builds a new connection with exponential back-off. At most one live connection exists per consumer:
+ * a new one is only installed when {@link #current} is empty, and only once the previous connection's delivery (if
+ * any) finished.</p>
+ */
+final class QueueConsumer {
+
+    private static final Logger LOG = Logger.getLogger(QueueConsumer.class.getName());
+
+    static final Method ON_MESSAGE;
+
+    static {
+        try {
+            ON_MESSAGE = MessageListener.class.getMethod("onMessage", Message.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** TCP connect timeout; amqp-client's default is 60 s. */
+    static final int CONNECT_TIMEOUT_MS = 10_000;
+    /** back-off while the container has no endpoint instance available (MDB pool exhausted) */
+    static final Backoff UNAVAILABLE_BACKOFF = new Backoff(50, 1000);
+    private static final long UNAVAILABLE_INFO_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final long IN_FLIGHT_RECHECK_MS = 100;
+
+    private final QueueActivation activation;
+    private final ConsumerSettings settings;
+    private final int index;
+    private final String connectionName;
+    private final Backoff reconnectBackoff;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ThreadFactory threadFactory;
+
+    private final Object lock = new Object();
+    /** the installed connection, {@code null} while (re)connecting; guarded by lock */
+    private Link current;
+    /** whether a connection attempt is scheduled or running; guarded by lock */
+    private boolean connectScheduled;
+    /** the timer task of a scheduled connection attempt; guarded by lock */
+    private TimerTask pendingConnect;
+    /** failed connection attempts since the last successful one; guarded by lock */
+    private int failedAttempts;
+
+    QueueConsumer(QueueActivation activation, int index) {
+        this.activation = activation;
+        this.settings = activation.settings();
+        this.index = index;
+        this.connectionName = "rabbitmq-ra:" + settings.destination() + ":" + index;
+        this.reconnectBackoff = new Backoff(settings.reconnectInitialDelayMs(), settings.reconnectMaxDelayMs());
+        AtomicInteger threads = new AtomicInteger();
+        this.threadFactory = r -> {
+            Thread t = new Thread(r, "rabbitmq-ra[" + settings.destination() + "#" + index + "]-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** client-provided connection name, shown by {@code rabbitmqctl list_connections client_properties} */
+    String connectionName() {
+        return connectionName;
+    }
+
+    int index() {
+        return index;
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    boolean isConnected() {
+        synchronized (lock) {
+            return current != null && current.isOpen();
+        }
+    }
+
+    void start() {
+        scheduleConnect(0);
+    }
+
+    // ---------------------------------------------------------------- connection management
+
+    private void scheduleConnect(long delayMs) {
+        synchronized (lock) {
+            if (activation.isStopping() || current != null || connectScheduled) {
+                return;
+            }
+            connectScheduled = true;
+            String name = "connect " + connectionName;
+            if (delayMs <= 0) {
+                activation.runner().execute(name, this::connect);
+            } else {
+                pendingConnect = activation.runner().schedule(name, this::connect, delayMs);
+            }
+        }
+    }
+
+    void cancelPendingConnect() {
+        synchronized (lock) {
+            if (pendingConnect != null) {
+                pendingConnect.cancel();
+                pendingConnect = null;
+                connectScheduled = false;
+            }
+        }
+    }
+
+    private void connect() {
+        synchronized (lock) {
+            pendingConnect = null;
+            if (activation.isStopping() || current != null) {
+                connectScheduled = false;
+                return;
+            }
+        }
+        if (inFlight.get() > 0) {
+            // a delivery from the previous connection is still running: keep the concurrency bound, wait for it
+            synchronized (lock) {
+                connectScheduled = false;
+            }
+            scheduleConnect(IN_FLIGHT_RECHECK_MS);
+            return;
+        }
+        Link link = new Link();
+        try {
+            link.open();
+        } catch (Exception | LinkageError e) {
+            link.close();
+            int attempt;
+            long delay;
+            synchronized (lock) {
+                connectScheduled = false;
+                attempt = ++failedAttempts;
+                delay = reconnectBackoff.delayMs(attempt);
+            }
+            activation.consumerConnectFailed(index, e, attempt, delay);
+            scheduleConnect(delay);
+            return;
+        }
+        boolean installed;
+        synchronized (lock) {
+            connectScheduled = false;
+            installed = !activation.isStopping() && current == null;
+            if (installed) {
+                current = link;
+                failedAttempts = 0;
+            }
+        }
+        if (!installed) {
+            link.close();
+            return;
+        }
+        try {
+            link.start();
+        } catch (JMSException | RuntimeException e) {
+            connectionLost(link, e);
+            return;
+        }
+        if (!link.isOpen()) {
+            connectionLost(link, new IOException("connection closed while starting"));
+            return;
+        }
+        activation.consumerConnected(index);
+        LOG.log(Level.FINE, "Consumer {0} connected to queue ''{1}''", new Object[] {connectionName, settings.destination()});
+    }
+
+    /** Called by the connection's exception listener: the broker or the network closed the connection. */
+    private void connectionLost(Link link, Exception cause) {
+        synchronized (lock) {
+            if (current != link) {
+                return;
+            }
+            current = null;
+        }
+        link.closing = true;
+        activation.consumerDisconnected(index, cause, true);
+        // closing a rabbitmq-jms connection waits for a running onMessage: do it in the background
+        activation.runner().execute("close " + connectionName, link::close);
+        scheduleConnect(reconnectBackoff.initialMs());
+    }
+
+    /** Closes the connection and opens a new one right away (to requeue a failed message when prefetch > 1). */
+    private void recycle(Link link) {
+        synchronized (lock) {
+            if (current != link) {
+                return;
+            }
+            current = null;
+        }
+        link.closing = true;
+        activation.consumerDisconnected(index, null, false);
+        activation.runner().execute("recycle " + connectionName, () -> {
+            link.close();
+            scheduleConnect(0);
+        });
+    }
+
+    /**
+     * Closes the connection during deactivation, after the activation waited for in-flight deliveries. If a delivery
+     * is still running, the AMQP connection is aborted (the broker requeues its message) and the JMS connection is
+     * closed in the background.
+     */
+    void close() {
+        Link link;
+        synchronized (lock) {
+            link = current;
+            current = null;
+            if (pendingConnect != null) {
+                pendingConnect.cancel();
+                pendingConnect = null;
+            }
+        }
+        if (link == null) {
+            return;
+        }
+        link.closing = true;
+        activation.consumerDisconnected(index, null, false);
+        if (inFlight.get() == 0) {
+            link.close();
+        } else {
+            link.abortAmqp();
+            activation.runner().execute("close " + connectionName, link::close);
+        }
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    private void deliver(Link link, Message message) {
+        inFlight.incrementAndGet();
+        try {
+            if (link.closing || activation.isStopping()) {
+                return; // not acknowledged: back to the queue when the channel closes
+            }
+            String id = messageId(message);
+            MessageEndpoint endpoint;
+            try {
+                endpoint = createEndpoint(link, id);
+            } catch (Exception | LinkageError e) {
+                failed(link, id, "the message endpoint could not be created", e);
+                return;
+            }
+            if (endpoint == null) {
+                return; // stopping while waiting for an endpoint: not acknowledged
+            }
+            Throwable failure = invoke(endpoint, message);
+            if (failure == null) {
+                acknowledge(message, id);
+            } else {
+                failed(link, id, "onMessage failed", failure);
+            }
+        } finally {
+            inFlight.decrementAndGet();
+            activation.deliveryFinished();
+        }
+    }
+
+    /**
+     * {@code createEndpoint(null)}, retried with back-off while the container throws {@link UnavailableException}
+     * (no bean instance available right now): that is not a failed delivery.
+     *
+     * @return the endpoint, or {@code null} if the activation stopped or the connection was lost meanwhile
+     */
+    private MessageEndpoint createEndpoint(Link link, String messageId) throws UnavailableException {
+        int attempt = 0;
+        long since = 0;
+        boolean reported = false;
+        while (true) {
+            try {
+                return activation.endpointFactory().createEndpoint(null);
+            } catch (UnavailableException e) {
+                attempt++;
+                if (attempt == 1) {
+                    since = System.nanoTime();
+                    LOG.log(Level.FINE, "No endpoint instance available for message {0} of queue ''{1}'', retrying: {2}",
+                            new Object[] {messageId, settings.destination(), e});
+                } else if (!reported && System.nanoTime() - since > UNAVAILABLE_INFO_AFTER_NANOS) {
+                    reported = true;
+                    LOG.info(String.format("Endpoint %s has had no instance available for message %s of queue '%s' for %d s; still retrying",
+                            activation.endpointName(), messageId, settings.destination(),
+                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since)));
+                }
+                if (!activation.sleepUnlessStopping(UNAVAILABLE_BACKOFF.delayMs(attempt)) || link.closing) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** @return {@code null} on success, else the failure */
+    private static Throwable invoke(MessageEndpoint endpoint, Message message) {
+        Throwable failure = null;
+        try {
+            endpoint.beforeDelivery(ON_MESSAGE);
+            try {
+                ((MessageListener) endpoint).onMessage(message);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            try {
+                endpoint.afterDelivery();
+            } catch (Throwable t) {
+                if (failure == null) {
+                    failure = t;
+                } else {
+                    failure.addSuppressed(t);
+                }
+            }
+        } catch (Throwable t) {
+            failure = t; // beforeDelivery failed
+        } finally {
+            try {
+                endpoint.release();
+            } catch (Throwable t) {
+                LOG.log(Level.FINE, "MessageEndpoint.release() failed", t);
+            }
+        }
+        return failure;
+    }
+
+    private void acknowledge(Message message, String id) {
+        try {
+            message.acknowledge();
+        } catch (JMSException | RuntimeException e) {
+            LOG.warning(String.format("Message %s of queue '%s' was processed but could not be acknowledged (%s); "
+                    + "the broker will deliver it again", id, settings.destination(), QueueActivation.describe(e)));
+        }
+    }
+
+    private void failed(Link link, String id, String what, Throwable failure) {
+        LOG.warning(String.format("Delivery of message %s from queue '%s' to endpoint %s failed: %s: %s; "
+                        + "not acknowledged, it goes back to the queue in %d ms",
+                id, settings.destination(), activation.endpointName(), what, QueueActivation.describe(failure),
+                settings.redeliveryDelayMs()));
+        LOG.log(Level.FINE, "Delivery failure of message " + id, failure);
+        if (!activation.sleepUnlessStopping(settings.redeliveryDelayMs()) || link.closing) {
+            return; // closing the channel returns it to the queue
+        }
+        if (settings.prefetch() == 1) {
+            try {
+                link.session.recover();
+                return;
+            } catch (JMSException | RuntimeException e) {
+                LOG.log(Level.FINE, "Session.recover() failed, re-opening the connection instead", e);
+            }
+        }
+        recycle(link);
+    }
+
+    private static String messageId(Message message) {
+        try {
+            String id = message.getJMSMessageID();
+            return id != null ? id : "<no JMSMessageID>";
+        } catch (JMSException | RuntimeException e) {
+            return "<unknown JMSMessageID>";
+        }
+    }
+
+    /** One connection + session + consumer. */
+    private final class Link implements MessageListener, ExceptionListener {
+        private volatile Connection connection;
+        private volatile Session session;
+        private volatile com.rabbitmq.client.Connection amqp;
+        volatile boolean closing;
+
+        void open() throws JMSException {
+            RMQConnectionFactory cf = new RMQConnectionFactory();
+            cf.setHost(settings.host());
+            cf.setPort(settings.port());
+            cf.setUsername(settings.username());
+            cf.setPassword(settings.password());
+            cf.setVirtualHost(settings.virtualHost());
+            cf.setChannelsQos(settings.prefetch());
+            // rabbitmq-jms interrupts onMessage after onMessageTimeoutMs (default 2 s) and closes the channel:
+            // deliveries may legitimately take long, deactivation bounds the wait instead
+            cf.setOnMessageTimeoutMs(Integer.MAX_VALUE);
+            // the listener never throws; failures are handled here, not by rabbitmq-jms
+            cf.setRequeueOnMessageListenerException(false);
+            cf.setAmqpConnectionFactoryPostProcessor(acf -> {
+                acf.setHost(settings.host());
+                acf.setPort(settings.port());
+                acf.setUsername(settings.username());
+                acf.setPassword(settings.password());
+                acf.setVirtualHost(settings.virtualHost());
+                // recovery is done here (new connection, session and consumer), not by amqp-client
+                acf.setAutomaticRecoveryEnabled(false);
+                acf.setTopologyRecoveryEnabled(false);
+                acf.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+                acf.setThreadFactory(threadFactory);
+                Map<String, Object> clientProperties = new HashMap<>(acf.getClientProperties());
+                clientProperties.put("connection_name", connectionName);
+                acf.setClientProperties(clientProperties);
+            });
+            cf.setAmqpConnectionPostProcessor(c -> amqp = c);
+
+            Connection c = cf.createConnection();
+            connection = c;
+            c.setExceptionListener(this);
+            Session s = c.createSession(false, RMQSession.CLIENT_INDIVIDUAL_ACKNOWLEDGE);
+            session = s;
+            // declares exchange jms.durable.queues, the durable queue and the binding (routing key = queue name),
+            // exactly like a rabbitmq-jms producer does for the same queue name
+            Queue queue = s.createQueue(settings.destination());
+            MessageConsumer consumer = s.createConsumer(queue);
+            consumer.setMessageListener(this); // basic.consume starts with connection.start()
+        }
+
+        void start() throws JMSException {
+            connection.start();
+        }
+
+        boolean isOpen() {
+            com.rabbitmq.client.Connection a = amqp;
+            return a != null && a.isOpen();
+        }
+
+        @Override
+        public void onMessage(Message message) {
+            deliver(this, message);
+        }
+
+        @Override
+        public void onException(JMSException exception) {
+            // rabbitmq-jms wraps the AMQP ShutdownSignalException, whose message is the useful part
+            Throwable cause = exception.getCause();
+            connectionLost(this, cause instanceof Exception ? (Exception) cause : exception);
+        }
+
+        void abortAmqp() {
+            com.rabbitmq.client.Connection a = amqp;
+            if (a != null && a.isOpen()) {
+                try {
+                    a.abort(1000);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Aborting connection " + connectionName + " failed", e);
+                }
+            }
+        }
+
+        /**
+         * Closes the JMS connection (waits for a running delivery), then makes sure the socket is gone. A connection
+         * the broker or the network already closed is not closed through rabbitmq-jms: it would try basic.cancel on
+         * the dead channel, log that at ERROR level and give up half-way anyway.
+         */
+        void close() {
+            closing = true;
+            Connection c = connection;
+            if (c != null && isOpen()) {
+                try {
+                    c.close();
+                } catch (JMSException | RuntimeException e) {
+                    LOG.log(Level.FINE, "Closing connection " + connectionName + " failed", e);
+                }
+            }
+            abortAmqp();
+        }
+    }
+}

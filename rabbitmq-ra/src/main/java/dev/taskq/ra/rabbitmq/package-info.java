@@ -1,0 +1,16 @@
+/**
+ * A small, generic Jakarta Connectors (JCA) inbound resource adapter for RabbitMQ.
+ *
+ * <p>It delivers the messages of one durable RabbitMQ queue to a message-driven bean implementing
+ * {@link jakarta.jms.MessageListener}, through the RabbitMQ JMS client ({@code com.rabbitmq.jms:rabbitmq-jms}). The
+ * queue is declared the way rabbitmq-jms declares a queue destination (durable queue named after the destination,
+ * bound to the {@code jms.durable.queues} exchange with the queue name as routing key), so that a plain rabbitmq-jms
+ * {@code MessageProducer} in any application and this adapter meet on the same queue.</p>
+ *
+ * <p>Each activation runs {@code consumers} independent consumers, each with its own connection, a client-acknowledge
+ * session and an asynchronous (basic.consume) consumer with a prefetch limit. A message is acknowledged only after the
+ * endpoint's {@code onMessage} and {@code afterDelivery} returned normally; otherwise it goes back to the queue after
+ * {@code redeliveryDelayMs}. Connections are re-established with exponential back-off. See
+ * {@link dev.taskq.ra.rabbitmq.RabbitMQActivationSpec} for the activation properties.</p>
+ */
+package dev.taskq.ra.rabbitmq;
