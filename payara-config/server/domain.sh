@@ -81,14 +81,15 @@ fi
 if [[ -n $portbase ]]; then
     [[ -z $adminport$httpport ]] || die "give --portbase or --adminport/--httpport, not both"
     ports=(--portbase "$portbase")
-    adminport=$((portbase + 48))
+    adminport=$((portbase + 48)) httpport=$((portbase + 80))
 else
-    adminport=${adminport:-4848}
-    ports=(--adminport "$adminport" --instanceport "${httpport:-8080}")
+    adminport=${adminport:-4848} httpport=${httpport:-8080}
+    ports=(--adminport "$adminport" --instanceport "$httpport")
 fi
 remote=("${asadmin[@]}" --port "$adminport" --user "$user" --passwordfile "$passwordfile")
 settings_file=$domain_home/config/taskq-settings.sha256
 deployed_file=$domain_home/config/taskq-ear.sha256
+log=$domain_home/logs/server.log
 
 settings() {
     {
@@ -109,13 +110,25 @@ elapsed() { # seconds since $1 (date +%s%N), to a tenth
 }
 
 # The server runs in a session of its own, so that a Ctrl-C meant for run-server.sh (which then stops the domain
-# in order) or a signal to the Maven build does not reach it.
+# in order) or a signal to the Maven build does not reach it. start-domain returns before the deployed
+# applications are loaded (Payara 6): when taskq is deployed, this waits until its loading is over, so that a
+# redeployment does not collide with it.
 start() {
-    local t0 detach=()
+    local t0 detach=() offset
     command -v setsid >/dev/null && detach=(setsid --wait)
+    offset=$(stat -c %s "$log" 2>/dev/null || echo 0)
     t0=$(date +%s%N)
     "${detach[@]}" "${asadmin[@]}" start-domain --domaindir "$domaindir" "$domain" >/dev/null
     echo "Payara Server started in $(elapsed "$t0") s."
+    if grep -q "<application [^>]*name=\"$app\"" "$domain_home/config/domain.xml"; then
+        t0=$(date +%s%N)
+        for ((i = 0; i < 360; i++)); do
+            (($(stat -c %s "$log") >= offset)) || offset=0 # the log was rotated
+            tail -c +$((offset + 1)) "$log" | grep -q "Loading application $app done" && break
+            sleep 0.5
+        done
+        echo "taskq.ear loaded in $(elapsed "$t0") s more."
+    fi
 }
 
 # Runs asadmin command files against the running domain; multimode goes on after a failed command and still
@@ -135,6 +148,15 @@ run_commands() {
     done
 }
 
+# taskq answers its REST API: a problem (application/problem+json) for a task that does not exist
+app_ready() {
+    local reply
+    reply=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" &&
+        printf "GET /api/tasks/00000000-0000-0000-0000-000000000000 HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 &&
+        head -c 4096 <&3' _ "$httpport" 2>/dev/null) || return 1
+    grep -qi '^content-type: application/problem+json' <<<"${reply//$'\r'/}"
+}
+
 stop
 wanted=$(settings)
 if [[ -d $domain_home && $(cat "$settings_file" 2>/dev/null) != "$wanted" ]]; then
@@ -151,14 +173,12 @@ if [[ ! -d $domain_home ]]; then
     fresh=true
 fi
 
+# from here on, a failure leaves no server behind (and no half-made domain)
+trap 'status=$?; if ((status)); then stop; if $fresh; then rm -rf "$domain_home"; fi; fi' EXIT
 start
 
 if $fresh; then
-    if ! run_commands "${commands[@]}"; then
-        stop
-        rm -rf "$domain_home"
-        die "the domain could not be configured"
-    fi
+    run_commands "${commands[@]}" || die "the domain could not be configured"
     if [[ $("${remote[@]}" _get-restart-required 2>/dev/null | head -1) == true ]]; then
         stop
         start
@@ -170,12 +190,15 @@ ear_sum=$(sha256sum "$ear" | cut -d' ' -f1)
 if [[ $(cat "$deployed_file" 2>/dev/null) != "$ear_sum" ]] ||
     ! "${remote[@]}" list-applications 2>/dev/null | grep -q "^$app "; then
     t0=$(date +%s%N)
-    "${remote[@]}" deploy --force=true --name "$app" "$ear" >/dev/null || {
-        echo "domain.sh: deploying $ear failed; see $domain_home/logs/server.log" >&2
-        exit 1
-    }
+    "${remote[@]}" deploy --force=true --name "$app" "$ear" >/dev/null ||
+        die "deploying $ear failed; see $log"
     echo "$ear_sum" >"$deployed_file"
     echo "taskq.ear deployed in $(elapsed "$t0") s."
-else
-    echo "taskq.ear is deployed already (unchanged)."
 fi
+
+for ((i = 0; i < 120; i++)); do
+    app_ready && break
+    sleep 0.5
+done
+app_ready || die "taskq does not answer on port $httpport; see $log"
+echo "taskq answers on http://127.0.0.1:$httpport/."

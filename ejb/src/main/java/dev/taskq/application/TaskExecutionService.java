@@ -33,9 +33,26 @@ public class TaskExecutionService {
     TaskMetrics metrics;
     @Inject
     TaskQueue queue;
+    @Inject
+    StoreOutageBackoff storeOutage;
 
-    /** Runs the task a queue message carries. */
+    /**
+     * Runs the task a queue message carries.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached (after a back-off pause): the message must
+     *                                   go back to the queue
+     */
     public void execute(TaskMessage message) {
+        try {
+            run(message);
+        } catch (StoreUnavailableException e) {
+            storeOutage.pause(e);
+            throw e;
+        }
+        storeOutage.reachable();
+    }
+
+    private void run(TaskMessage message) {
         String id = message.id();
         try {
             String result = attempts.run(id, message.input());

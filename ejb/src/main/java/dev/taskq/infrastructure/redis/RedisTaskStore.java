@@ -94,7 +94,9 @@ public class RedisTaskStore implements TaskStore {
         if (!terminal.isTerminal()) {
             throw new IllegalArgumentException(terminal + " is not terminal");
         }
-        return call(() -> FINISH.run(redis.jedis(), keys(id), List.of(now.toString(), instance, terminal.name(),
+        List<String> keys = List.of(redis.key("task", id), redis.key("task", id, "history"),
+                redis.key("email", "sent", id));
+        return call(() -> FINISH.run(redis.jedis(), keys, List.of(now.toString(), instance, terminal.name(),
                 nonNull(result), nonNull(error), Long.toString(resultTtlSeconds)))) == 1;
     }
 

@@ -1,6 +1,7 @@
--- Moves a task to a terminal state once (compare-and-set). KEYS: task hash, history list.
+-- Moves a task to a terminal state once (compare-and-set). KEYS: task hash, history list, e-mail "sent" record.
 -- ARGV: now, instance, terminal state, result, error, ttl seconds. Returns 1 when committed, 0 when already
--- terminal, -1 for an unknown task.
+-- terminal, -1 for an unknown task. An e-mail task that succeeds gets its "sent" record here, inside the same
+-- compare-and-set, so it is written exactly once however often the work itself ran.
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then
   return -1
@@ -23,6 +24,12 @@ redis.call('HINCRBY', KEYS[1], 'commits', 1)
 local attempt = tonumber(redis.call('HGET', KEYS[1], 'attempts'))
 redis.call('RPUSH', KEYS[2], cjson.encode({state = ARGV[3], at = ARGV[1], attempt = attempt, instance = ARGV[2],
   detail = detail}))
+if ARGV[3] == 'SUCCESS' and redis.call('HGET', KEYS[1], 'type') == 'email' then
+  local params = cjson.decode(redis.call('HGET', KEYS[1], 'params'))
+  redis.call('RPUSH', KEYS[3], cjson.encode({task_id = redis.call('HGET', KEYS[1], 'id'), to = params.recipient,
+    subject = params.subject, at = ARGV[1], instance = ARGV[2]}))
+  redis.call('EXPIRE', KEYS[3], ARGV[6])
+end
 redis.call('EXPIRE', KEYS[1], ARGV[6])
 redis.call('EXPIRE', KEYS[2], ARGV[6])
 return 1

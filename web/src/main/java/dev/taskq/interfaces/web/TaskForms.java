@@ -1,6 +1,7 @@
 package dev.taskq.interfaces.web;
 
 import dev.taskq.application.InvalidTaskException;
+import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskSubmissionService;
@@ -9,6 +10,8 @@ import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TextTask;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.EditableValueHolder;
+import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -59,14 +62,25 @@ public class TaskForms {
             recent.add(ShownTask.submitted(id, form.getInput(), clock.instant()));
             form.accepted(id);
         } catch (InvalidTaskException e) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            e.violations().forEach(v -> faces.addMessage(form.getId() + ":" + v.field(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, v.message(), v.message())));
-            faces.validationFailed();
+            markInvalid(form, e);
         } catch (QueueUnavailableException e) {
             form.refused(QUEUE_DOWN);
         } catch (StoreUnavailableException e) {
             form.refused(STORE_DOWN);
         }
+    }
+
+    /** Shows each broken rule at its field, as Faces does for the rules it checks itself. */
+    private static void markInvalid(TaskForm<?> form, InvalidTaskException e) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        for (FieldViolation violation : e.violations()) {
+            String clientId = form.getId() + UINamingContainer.getSeparatorChar(faces) + violation.field();
+            if (faces.getViewRoot().findComponent(clientId) instanceof EditableValueHolder field) {
+                field.setValid(false);
+            }
+            faces.addMessage(clientId,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.message(), violation.message()));
+        }
+        faces.validationFailed();
     }
 }

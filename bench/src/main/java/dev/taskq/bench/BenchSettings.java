@@ -1,0 +1,66 @@
+package dev.taskq.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run does, from {@code bench.*} system properties (bench/pom.xml passes them to Gatling's
+ * JVM; the {@code bench} profile sets the full shape, the default is the smoke run of {@code mvn verify}).
+ *
+ * @param microJar      payara-micro.jar
+ * @param rar           rabbitmq-ra.rar
+ * @param war           taskq.war
+ * @param postBoot      the asadmin post-boot command file every taskq Payara Micro instance runs
+ * @param instanceJvmArgs JVM options of the Payara Micro process (space separated)
+ * @param reportDir     where run-N.json and summary.{json,md} go
+ * @param run           this run's number (1..n)
+ * @param warmupTasks   tasks of the unreported warm-up burst (16 clients); 0 for none
+ * @param burstTasks    tasks of each burst phase
+ * @param burstClients  one burst phase per client count
+ * @param steadyRates   one steady phase per arrival rate (tasks/s)
+ * @param steadySeconds how long each steady phase offers its rate
+ * @param pollMs        pause between two status reads of a task
+ * @param rabbitmqHost  the broker (the benchmark deletes its queue there afterwards)
+ * @param redisHost     the store (the benchmark deletes its keys there afterwards)
+ */
+public record BenchSettings(Path microJar, Path rar, Path war, Path postBoot, List<String> instanceJvmArgs,
+        Path reportDir, int run, int warmupTasks, int burstTasks, List<Integer> burstClients,
+        List<Integer> steadyRates, int steadySeconds, int pollMs, String rabbitmqHost, String redisHost) {
+
+    /** Seconds after its submission that a task counts as lost if it is still not terminal. */
+    public static final int TASK_TIMEOUT_SECONDS = 60;
+
+    public static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                path("bench.micro.jar"), path("bench.rar"), path("bench.war"), path("bench.postboot"),
+                words(System.getProperty("bench.instance.jvm-args", "")),
+                path("bench.report.dir"),
+                Integer.getInteger("bench.run", 1),
+                Integer.getInteger("bench.warmup.tasks", 0),
+                Integer.getInteger("bench.burst.tasks", 50),
+                numbers(System.getProperty("bench.burst.clients", "4")),
+                numbers(System.getProperty("bench.steady.rates", "")),
+                Integer.getInteger("bench.steady.seconds", 2),
+                Integer.getInteger("bench.poll.ms", 10),
+                System.getProperty("bench.rabbitmq.host", "127.0.0.1"),
+                System.getProperty("bench.redis.host", "127.0.0.1"));
+    }
+
+    private static Path path(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (see bench/pom.xml)");
+        }
+        return Path.of(value).toAbsolutePath().normalize();
+    }
+
+    private static List<String> words(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static List<Integer> numbers(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .map(Integer::valueOf).toList();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The taskq benchmark: its settings. {@code instance} starts and measures the Payara Micro process under test,
+ * {@code report} turns what a run saw into run-N.json and the min/median/max summary; the Gatling simulation
+ * (test sources, {@code simulation}) drives the load and uses both.
+ */
+package dev.taskq.bench;

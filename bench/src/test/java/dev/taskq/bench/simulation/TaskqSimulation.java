@@ -1,0 +1,240 @@
+package dev.taskq.bench.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.taskq.bench.BenchSettings;
+import dev.taskq.bench.instance.ProcessSampler;
+import dev.taskq.bench.instance.TaskqInstance;
+import dev.taskq.bench.report.PhaseLog;
+import dev.taskq.bench.report.RunReport;
+import dev.taskq.bench.report.TaskTiming;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The taskq benchmark, one run: starts one taskq instance (see {@link TaskqInstance}), then runs its phases one
+ * after the other, each on the REST API as a client would use it (submit, then read the task until it is
+ * terminal):
+ * <ul>
+ *   <li>{@code warmup} (not reported): a burst from 16 clients, so that the measured phases meet a warm JVM;</li>
+ *   <li>{@code burst-<clients>}: {@code bench.burst.tasks} mixed tasks (reverse, sentiment, email) shared by that
+ *       many clients, each submitting its share as fast as it can, then reading each of its tasks until done;</li>
+ *   <li>{@code steady-<rate>}: a new task every 1/rate s for {@code bench.steady.seconds}, each read until done
+ *       (first read right after the 202, then every {@code bench.poll.ms}).</li>
+ * </ul>
+ * A task not terminal {@value BenchSettings#TASK_TIMEOUT_SECONDS} s after its submission is lost; it and every
+ * unexpected answer make a failed request, and the run fails on any.
+ */
+public class TaskqSimulation extends Simulation {
+    private static final Set<String> TERMINAL = Set.of("SUCCESS", "FAILURE", "REVOKED");
+    private static final Duration BETWEEN_PHASES = Duration.ofSeconds(2);
+    private static final int WARMUP_CLIENTS = 16;
+
+    private final BenchSettings settings = BenchSettings.fromSystemProperties();
+    private final TaskqInstance instance = new TaskqInstance(settings, TaskqInstance.freePort());
+    private final List<PhaseLog> phases = new ArrayList<>();
+    private final RunReport report = new RunReport();
+    private final AtomicLong taskNumbers = new AtomicLong();
+    private ProcessSampler sampler;
+
+    {
+        List<PopulationBuilder> steps = new ArrayList<>();
+        if (settings.warmupTasks() > 0) {
+            steps.add(burst(phase("warmup", false), settings.warmupTasks(), WARMUP_CLIENTS));
+        }
+        for (int clients : settings.burstClients()) {
+            steps.add(burst(phase("burst-" + clients, true), settings.burstTasks(), clients));
+        }
+        for (int rate : settings.steadyRates()) {
+            steps.add(steady(phase("steady-" + rate, true), rate, settings.steadySeconds()));
+        }
+        setUp(inSequence(steps))
+                .protocols(http.baseUrl(instance.baseUrl())
+                        .acceptHeader("application/json")
+                        .contentTypeHeader("application/json")
+                        .shareConnections())
+                .maxDuration(Duration.ofSeconds((long) steps.size() * (BenchSettings.TASK_TIMEOUT_SECONDS + 30)
+                        + (long) settings.steadyRates().size() * settings.steadySeconds()))
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    @Override
+    public void before() {
+        try {
+            instance.start(settings.reportDir().resolve("run-" + settings.run() + "-instance"));
+            sampler = new ProcessSampler(instance.pid());
+            report.instanceStarted(instance.startToFirstTaskMillis(), sampler.now());
+            sampler.every(100);
+        } catch (Exception e) {
+            closeInstance();
+            throw new IllegalStateException("could not start taskq: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void after() {
+        try {
+            sampler.close();
+            System.out.println("taskq benchmark run written to "
+                    + report.write(settings, phases, sampler.samples()));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write the run's results: " + e.getMessage(), e);
+        } finally {
+            closeInstance();
+        }
+    }
+
+    private void closeInstance() {
+        try {
+            instance.close();
+        } catch (Exception e) {
+            System.err.println("stopping the taskq instance failed: " + e);
+        }
+    }
+
+    private PhaseLog phase(String name, boolean reported) {
+        PhaseLog phase = new PhaseLog(name, reported);
+        phases.add(phase);
+        return phase;
+    }
+
+    /** Each step starts when the one before (and its /metrics snapshot) ended. */
+    private PopulationBuilder inSequence(List<PopulationBuilder> steps) {
+        PopulationBuilder chain = steps.get(steps.size() - 1);
+        for (int i = steps.size() - 2; i >= 0; i--) {
+            chain = steps.get(i).andThen(chain);
+        }
+        return chain;
+    }
+
+    /** {@code tasks} tasks shared by {@code clients} clients; each submits its share, then reads each until done. */
+    private PopulationBuilder burst(PhaseLog phase, int tasks, int clients) {
+        AtomicInteger clientNumbers = new AtomicInteger();
+        return scenario(phase.name())
+                .exec(session -> {
+                    int client = clientNumbers.getAndIncrement();
+                    return session.set("share", tasks / clients + (client < tasks % clients ? 1 : 0))
+                            .set("pending", new ArrayDeque<TaskTiming>());
+                })
+                .repeat(session -> session.getInt("share")).on(
+                        submit(phase),
+                        exec(session -> {
+                            if (task(session).isAccepted()) {
+                                pending(session).add(task(session));
+                            }
+                            return session;
+                        }))
+                .asLongAs(session -> !pending(session).isEmpty()).on(
+                        exec(session -> session.set("task", pending(session).peek())),
+                        readUntilDone(phase),
+                        exec(session -> {
+                            pending(session).poll();
+                            return session;
+                        }))
+                .injectOpen(nothingFor(BETWEEN_PHASES), atOnceUsers(clients))
+                .andThen(metricsSnapshot(phase));
+    }
+
+    /** A task every 1/rate s for {@code seconds}, each read until done. */
+    private PopulationBuilder steady(PhaseLog phase, int rate, int seconds) {
+        return scenario(phase.name())
+                .exec(submit(phase))
+                .doIf(session -> task(session).isAccepted()).then(readUntilDone(phase))
+                .injectOpen(nothingFor(BETWEEN_PHASES), constantUsersPerSec(rate).during(seconds))
+                .andThen(metricsSnapshot(phase));
+    }
+
+    /** POST /api/tasks with the next task of the mix; the session's "task" records it. */
+    private ChainBuilder submit(PhaseLog phase) {
+        return exec(session -> session.set("body", nextTaskBody()).set("task", phase.submitting()))
+                .exec(http(phase.name() + ": submit").post("/api/tasks").body(StringBody("#{body}"))
+                        .check(status().saveAs("status"), status().is(202), jmesPath("task_id").saveAs("taskId")))
+                .exec(session -> {
+                    if (session.contains("taskId")) {
+                        task(session).accepted(session.getString("taskId"));
+                    } else {
+                        phase.httpError();
+                    }
+                    return session.remove("taskId");
+                });
+    }
+
+    /**
+     * GET /api/tasks/{id} until the task is terminal (pausing {@code bench.poll.ms} after each answer that is
+     * not), or until it is lost: then one last read that fails unless it is terminal after all.
+     */
+    private ChainBuilder readUntilDone(PhaseLog phase) {
+        Duration pollPause = Duration.ofMillis(settings.pollMs());
+        return asLongAs(session -> !task(session).isSettled()
+                && task(session).ageSeconds() < BenchSettings.TASK_TIMEOUT_SECONDS).on(
+                exec(session -> session.remove("state").remove("submittedAt").remove("finishedAt")),
+                exec(http(phase.name() + ": status").get(session -> "/api/tasks/" + task(session).id())
+                        .check(status().is(200), jmesPath("state").saveAs("state"),
+                                jmesPath("submitted_at").optional().saveAs("submittedAt"),
+                                jmesPath("finished_at").optional().saveAs("finishedAt"))),
+                exec(session -> {
+                    String state = session.contains("state") ? session.getString("state") : null;
+                    if (state == null) {
+                        phase.httpError();
+                    } else if (TERMINAL.contains(state)) {
+                        task(session).settled(state, session.getString("submittedAt"),
+                                session.getString("finishedAt"));
+                    }
+                    return session;
+                }),
+                doIf(session -> !task(session).isSettled()).then(pause(pollPause)))
+                .doIf(session -> !task(session).isSettled()).then(
+                        exec(http(phase.name() + ": lost task").get(session -> "/api/tasks/" + task(session).id())
+                                .check(jmesPath("state").in(TERMINAL.toArray(String[]::new)))));
+    }
+
+    /** One user that stores the instance's /metrics right after the phase. */
+    private PopulationBuilder metricsSnapshot(PhaseLog phase) {
+        return scenario("metrics after " + phase.name())
+                .exec(session -> {
+                    phase.metricsAfter(instance.metrics());
+                    return session;
+                })
+                .injectOpen(atOnceUsers(1));
+    }
+
+    private String nextTaskBody() {
+        long n = taskNumbers.incrementAndGet();
+        return switch ((int) (n % 3)) {
+            case 0 -> "{\"type\":\"reverse\",\"text\":\"taskq benchmark task " + n + "\"}";
+            case 1 -> "{\"type\":\"sentiment\",\"text\":\"a good benchmark, task " + n + "\"}";
+            default -> "{\"type\":\"email\",\"recipient\":\"user" + n + "@example.com\",\"subject\":\"benchmark\","
+                    + "\"body\":\"task " + n + "\"}";
+        };
+    }
+
+    private static TaskTiming task(Session session) {
+        return session.get("task");
+    }
+
+    private static Deque<TaskTiming> pending(Session session) {
+        return session.get("pending");
+    }
+}

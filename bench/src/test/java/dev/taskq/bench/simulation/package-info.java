@@ -1,0 +1,2 @@
+/** The Gatling simulation of the taskq benchmark (Gatling's Java DSL). */
+package dev.taskq.bench.simulation;
