@@ -48,6 +48,10 @@ check_services
 case "$mode" in
     micro)
         echo "Starting taskq on Payara Micro: http://localhost:$http_port/  (API: /api/tasks, Ctrl-C stops)"
+        if [[ -z ${TASKQ_ADMIN_PASSWORD_HASH:-} ]]; then
+            echo "Dashboard: http://localhost:$http_port/dashboard/ (user admin); its password is generated and printed"
+            echo "  below as 'taskq dashboard login' (set TASKQ_ADMIN_PASSWORD_HASH to choose one, see README)."
+        fi
         # shellcheck disable=SC2086
         exec java ${JAVA_OPTS:-} -jar micro/target/payara/payara-micro.jar \
             --nocluster \

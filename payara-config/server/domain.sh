@@ -58,14 +58,22 @@ done
 asadmin=("$payara/bin/asadmin" --interactive=false)
 domain_home=$domaindir/$domain
 
+quietly() { # runs a command, showing its output only when it fails
+    local out
+    out=$("$@" 2>&1) || {
+        echo "$out" >&2
+        return 1
+    }
+}
+
 running() {
     "${asadmin[@]}" list-domains --domaindir "$domaindir" 2>/dev/null | grep -q "^$domain running"
 }
 
 stop() {
     if [[ -d $domain_home ]] && running; then
-        "${asadmin[@]}" stop-domain --domaindir "$domaindir" "$domain" >/dev/null ||
-            "${asadmin[@]}" stop-domain --kill=true --domaindir "$domaindir" "$domain" >/dev/null
+        quietly "${asadmin[@]}" stop-domain --domaindir "$domaindir" "$domain" ||
+            quietly "${asadmin[@]}" stop-domain --kill=true --domaindir "$domaindir" "$domain"
         echo "Payara Server domain $domain stopped."
     fi
 }
@@ -118,7 +126,7 @@ start() {
     command -v setsid >/dev/null && detach=(setsid --wait)
     offset=$(stat -c %s "$log" 2>/dev/null || echo 0)
     t0=$(date +%s%N)
-    "${detach[@]}" "${asadmin[@]}" start-domain --domaindir "$domaindir" "$domain" >/dev/null
+    quietly "${detach[@]}" "${asadmin[@]}" start-domain --domaindir "$domaindir" "$domain"
     echo "Payara Server started in $(elapsed "$t0") s."
     if grep -q "<application [^>]*name=\"$app\"" "$domain_home/config/domain.xml"; then
         t0=$(date +%s%N)
@@ -168,8 +176,8 @@ fresh=false
 if [[ ! -d $domain_home ]]; then
     mkdir -p "$domaindir"
     echo "Creating Payara Server domain $domain in $domaindir (${ports[*]})…"
-    "${asadmin[@]}" --user "$user" --passwordfile "$passwordfile" create-domain --domaindir "$domaindir" \
-        "${ports[@]}" "$domain" >/dev/null
+    quietly "${asadmin[@]}" --user "$user" --passwordfile "$passwordfile" create-domain --domaindir "$domaindir" \
+        "${ports[@]}" "$domain"
     fresh=true
 fi
 
@@ -190,7 +198,7 @@ ear_sum=$(sha256sum "$ear" | cut -d' ' -f1)
 if [[ $(cat "$deployed_file" 2>/dev/null) != "$ear_sum" ]] ||
     ! "${remote[@]}" list-applications 2>/dev/null | grep -q "^$app "; then
     t0=$(date +%s%N)
-    "${remote[@]}" deploy --force=true --name "$app" "$ear" >/dev/null ||
+    quietly "${remote[@]}" deploy --force=true --name "$app" "$ear" ||
         die "deploying $ear failed; see $log"
     echo "$ear_sum" >"$deployed_file"
     echo "taskq.ear deployed in $(elapsed "$t0") s."

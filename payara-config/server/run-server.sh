@@ -25,8 +25,11 @@ passwordfile=$work/admin.passwordfile
 ear=$root/ear/target/taskq.ear
 user=${TASKQ_ADMIN_USER:-admin}
 
-echo "Fetching Payara Server through Maven (once)…"
-mvn -B -q -f "$root/ear/pom.xml" dependency:unpack@payara-server -Dpayara.server.dir="$work"
+echo "Payara Server $(sed -n 's:.*<payara.server.version>\(.*\)</payara.server.version>.*:\1:p' "$root/pom.xml") from Maven (unpacked once into $work)…"
+mvn_out=$(mvn -B -q -f "$root/ear/pom.xml" dependency:unpack@payara-server -Dpayara.server.dir="$work" 2>&1) || {
+    echo "$mvn_out" >&2
+    exit 1
+}
 
 mkdir -p "$work"
 write_password() { (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "$1" >"$passwordfile"); }

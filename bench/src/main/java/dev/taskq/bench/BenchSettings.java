@@ -20,7 +20,7 @@ import java.util.List;
  * @param burstClients  one burst phase per client count
  * @param steadyRates   one steady phase per arrival rate (tasks/s)
  * @param steadySeconds how long each steady phase offers its rate
- * @param pollMs        pause between two status reads of a task
+ * @param pollMs        first pause between two status reads of a task (doubled after each, up to 100 ms)
  * @param rabbitmqHost  the broker (the benchmark deletes its queue there afterwards)
  * @param redisHost     the store (the benchmark deletes its keys there afterwards)
  */
@@ -55,8 +55,9 @@ public record BenchSettings(Path microJar, Path rar, Path war, Path postBoot, Li
         return Path.of(value).toAbsolutePath().normalize();
     }
 
+    /** Space-separated words (the quotes the Gatling plugin may add around a value with spaces removed). */
     private static List<String> words(String value) {
-        return Arrays.stream(value.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(value.replace("\"", "").trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
     private static List<Integer> numbers(String value) {

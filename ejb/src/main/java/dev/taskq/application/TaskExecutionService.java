@@ -35,6 +35,10 @@ public class TaskExecutionService {
     TaskQueue queue;
     @Inject
     StoreOutageBackoff storeOutage;
+    @Inject
+    WorkerActivity activity;
+    @Inject
+    TaskStatistics statistics;
 
     /**
      * Runs the task a queue message carries.
@@ -43,24 +47,28 @@ public class TaskExecutionService {
      *                                   go back to the queue
      */
     public void execute(TaskMessage message) {
+        activity.taskTaken();
         try {
             run(message);
         } catch (StoreUnavailableException e) {
             storeOutage.pause(e);
             throw e;
+        } finally {
+            activity.taskReleased();
         }
         storeOutage.reachable();
     }
 
     private void run(TaskMessage message) {
         String id = message.id();
+        Instant taken = clock.instant();
         try {
             String result = attempts.run(id, message.input());
-            commit(message, TaskState.SUCCESS, result, null);
+            commit(message, TaskState.SUCCESS, result, null, taken);
         } catch (TaskSettledException e) {
             LOG.info(() -> "task " + id + " is already terminal; message skipped");
         } catch (TaskFailedException | AttemptsExhaustedException e) {
-            commit(message, TaskState.FAILURE, null, e.getMessage());
+            commit(message, TaskState.FAILURE, null, e.getMessage(), taken);
         }
     }
 
@@ -74,14 +82,17 @@ public class TaskExecutionService {
         LOG.warning(() -> "unreadable message moved to the dead-letter queue: " + reason);
     }
 
-    private void commit(TaskMessage message, TaskState outcome, String result, String error) {
+    private void commit(TaskMessage message, TaskState outcome, String result, String error, Instant taken) {
         String id = message.id();
         Instant now = clock.instant();
         boolean committed = store.finish(id, outcome, result, error, now, instance.name());
         if (committed) {
             Instant submittedAt = message.submittedAt();
-            metrics.finished(message.kind(), outcome, submittedAt == null ? Duration.ZERO
-                    : Duration.between(submittedAt, now));
+            Duration latency = submittedAt == null ? Duration.ZERO : Duration.between(submittedAt, now);
+            metrics.finished(message.kind(), outcome, latency);
+            metrics.processed(message.kind(), Duration.between(taken, now));
+            activity.finished(outcome);
+            statistics.finished(outcome, now, latency);
             LOG.fine(() -> "task " + id + " " + outcome);
         } else {
             LOG.info(() -> "task " + id + " was already terminal; " + outcome + " not committed again");

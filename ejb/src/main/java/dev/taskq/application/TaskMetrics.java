@@ -18,4 +18,13 @@ public interface TaskMetrics {
 
     /** A queue message that was not a runnable task went to the dead-letter queue. */
     void deadLettered();
+
+    /** A task this instance ran was committed SUCCESS or FAILURE after {@code processing} (all its attempts). */
+    void processed(TaskKind kind, Duration processing);
+
+    /** An operator cancelled a task before it started (REVOKED). */
+    void revoked(TaskKind kind);
+
+    /** An operator put a failed task back on the queue. */
+    void requeued(TaskKind kind);
 }

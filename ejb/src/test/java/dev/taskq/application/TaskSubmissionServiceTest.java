@@ -176,5 +176,17 @@ class TaskSubmissionServiceTest {
         @Override
         public void deadLettered() {
         }
+
+        @Override
+        public void processed(TaskKind kind, Duration processing) {
+        }
+
+        @Override
+        public void revoked(TaskKind kind) {
+        }
+
+        @Override
+        public void requeued(TaskKind kind) {
+        }
     }
 }

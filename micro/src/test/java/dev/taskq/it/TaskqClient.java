@@ -1,6 +1,7 @@
 package dev.taskq.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -77,11 +78,17 @@ public final class TaskqClient {
 
     /** The sum over all series of a metric in the Prometheus text at /metrics (0 when absent). */
     public double metric(String name) {
+        return metric(name, "");
+    }
+
+    /** The sum over the series of a metric whose labels contain {@code labelText} (0 when none). */
+    public double metric(String name, String labelText) {
         Answer answer = send(HttpRequest.newBuilder(base.resolve("/metrics")).header("Accept", "text/plain").GET());
         double sum = 0;
         for (String line : answer.body().split("\n")) {
             Matcher m = METRIC_LINE.matcher(line);
-            if (m.matches() && m.group(1).equals(name)) {
+            if (m.matches() && m.group(1).equals(name)
+                    && (labelText.isEmpty() || m.group(2) != null && m.group(2).contains(labelText))) {
                 sum += Double.parseDouble(m.group(3));
             }
         }
@@ -92,6 +99,12 @@ public final class TaskqClient {
         public JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
+            }
+        }
+
+        public JsonArray jsonArray() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
             }
         }
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,10 @@ public final class TaskqInstance implements AutoCloseable {
         return "taskq." + name;
     }
 
+    public String deadLetterQueue() {
+        return queue() + ".dead";
+    }
+
     public String keyPrefix() {
         return "taskq-" + name;
     }
@@ -86,19 +91,24 @@ public final class TaskqInstance implements AutoCloseable {
      */
     public TaskqInstance start(Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
+        // copies: a build of micro/ while the instance runs must not change the jars it loads classes from
+        Path microJar = copy(settings.microJar(), workDir);
+        Path rar = copy(settings.rar(), workDir);
+        Path war = copy(settings.war(), workDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.instanceJvmArgs());
-        command.addAll(List.of("-jar", settings.microJar().toString(),
+        command.addAll(List.of("-jar", microJar.toString(),
                 "--nocluster", "--port", Integer.toString(port), "--rootdir", workDir.resolve("root").toString(),
                 "--postbootcommandfile", settings.postBoot().toString(),
-                "--deploy", settings.rar().toString(),
-                "--deploy", settings.war() + ":/"));
+                "--deploy", rar.toString(),
+                "--deploy", war + ":/"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("payara.log").toFile());
         builder.environment().put("TASKQ_WORK_DELAY_MS", "0");
         builder.environment().put("TASKQ_QUEUE", queue());
+        builder.environment().put("TASKQ_DEAD_LETTER_QUEUE", deadLetterQueue());
         builder.environment().put("TASKQ_REDIS_KEY_PREFIX", keyPrefix());
         builder.environment().put("TASKQ_INSTANCE_NAME", name);
         builder.environment().put("TASKQ_RABBITMQ_HOST", settings.rabbitmqHost());
@@ -106,6 +116,7 @@ public final class TaskqInstance implements AutoCloseable {
         LOG.info(() -> "starting taskq " + name + " on " + baseUrl() + ": " + String.join(" ", command));
         launchedNanos = System.nanoTime();
         process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + name));
         long deadline = launchedNanos + START_TIMEOUT.toNanos();
         while (!servesTheApi()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -158,6 +169,10 @@ public final class TaskqInstance implements AutoCloseable {
         }
     }
 
+    private static Path copy(Path file, Path dir) throws IOException {
+        return Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Whether an unknown task id gets taskq's 404 problem (JSON), not the bare server's 404 page. */
     private boolean servesTheApi() {
         HttpResponse<String> response = get("/api/tasks/" + UUID.randomUUID());
@@ -165,7 +180,7 @@ public final class TaskqInstance implements AutoCloseable {
                 && response.headers().firstValue("Content-Type").orElse("").contains("json");
     }
 
-    /** Stops the process (SIGTERM, then SIGKILL after 30 s) and deletes its queue and Redis keys. */
+    /** Stops the process (SIGTERM, then SIGKILL after 30 s) and deletes its queues and Redis keys. */
     @Override
     public void close() throws IOException, InterruptedException {
         if (process != null) {
@@ -184,6 +199,7 @@ public final class TaskqInstance implements AutoCloseable {
         try (com.rabbitmq.client.Connection connection = factory.newConnection("taskq-bench cleanup");
                 Channel channel = connection.createChannel()) {
             channel.queueDelete(queue());
+            channel.queueDelete(deadLetterQueue());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException(e);
         }

@@ -42,6 +42,7 @@ final class PhaseResult {
         result.put("submit_per_s", perSecond(accepted.size(), (lastAccepted - firstSubmit) / 1e9));
         result.put("completed_per_s", perSecond(settled.size(), (lastSettled - firstSubmit) / 1e9));
         result.put("completed_per_s_server", perSecond(settled.size(), serverSpanSeconds));
+        result.put("submit_response_ms", percentiles(accepted, t -> (t.acceptedNanos - t.submitNanos) / 1e6));
         result.put("latency_client_ms", percentiles(settled, t -> (t.settledNanos - t.submitNanos) / 1e6));
         result.put("latency_server_ms", percentiles(settled,
                 t -> Duration.between(t.serverSubmittedAt, t.serverFinishedAt).toNanos() / 1e6));

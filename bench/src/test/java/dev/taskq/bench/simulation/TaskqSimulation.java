@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code burst-<clients>}: {@code bench.burst.tasks} mixed tasks (reverse, sentiment, email) shared by that
  *       many clients, each submitting its share as fast as it can, then reading each of its tasks until done;</li>
  *   <li>{@code steady-<rate>}: a new task every 1/rate s for {@code bench.steady.seconds}, each read until done
- *       (first read right after the 202, then every {@code bench.poll.ms}).</li>
+ *       (first read right after the 202, then backing off from {@code bench.poll.ms}).</li>
  * </ul>
  * A task not terminal {@value BenchSettings#TASK_TIMEOUT_SECONDS} s after its submission is lost; it and every
  * unexpected answer make a failed request, and the run fails on any.
@@ -51,6 +51,7 @@ public class TaskqSimulation extends Simulation {
     private static final Set<String> TERMINAL = Set.of("SUCCESS", "FAILURE", "REVOKED");
     private static final Duration BETWEEN_PHASES = Duration.ofSeconds(2);
     private static final int WARMUP_CLIENTS = 16;
+    private static final long MAX_POLL_PAUSE_MS = 100;
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
     private final TaskqInstance instance = new TaskqInstance(settings, TaskqInstance.freePort());
@@ -83,7 +84,8 @@ public class TaskqSimulation extends Simulation {
     @Override
     public void before() {
         try {
-            instance.start(settings.reportDir().resolve("run-" + settings.run() + "-instance"));
+            instance.start(settings.reportDir().resolveSibling(
+                    settings.reportDir().getFileName() + "-instances").resolve("run-" + settings.run()));
             sampler = new ProcessSampler(instance.pid());
             report.instanceStarted(instance.startToFirstTaskMillis(), sampler.now());
             sampler.every(100);
@@ -182,13 +184,13 @@ public class TaskqSimulation extends Simulation {
     }
 
     /**
-     * GET /api/tasks/{id} until the task is terminal (pausing {@code bench.poll.ms} after each answer that is
-     * not), or until it is lost: then one last read that fails unless it is terminal after all.
+     * GET /api/tasks/{id} until the task is terminal, or until it is lost: then one last read that fails unless it
+     * is terminal after all. After an answer that is not terminal the client waits {@code bench.poll.ms}, doubling
+     * each time up to {@value #MAX_POLL_PAUSE_MS} ms, as a well-behaved client backs off.
      */
     private ChainBuilder readUntilDone(PhaseLog phase) {
-        Duration pollPause = Duration.ofMillis(settings.pollMs());
         return asLongAs(session -> !task(session).isSettled()
-                && task(session).ageSeconds() < BenchSettings.TASK_TIMEOUT_SECONDS).on(
+                && task(session).ageSeconds() < BenchSettings.TASK_TIMEOUT_SECONDS, "reads").on(
                 exec(session -> session.remove("state").remove("submittedAt").remove("finishedAt")),
                 exec(http(phase.name() + ": status").get(session -> "/api/tasks/" + task(session).id())
                         .check(status().is(200), jmesPath("state").saveAs("state"),
@@ -204,10 +206,15 @@ public class TaskqSimulation extends Simulation {
                     }
                     return session;
                 }),
-                doIf(session -> !task(session).isSettled()).then(pause(pollPause)))
+                doIf(session -> !task(session).isSettled()).then(pause(this::pollPause)))
                 .doIf(session -> !task(session).isSettled()).then(
                         exec(http(phase.name() + ": lost task").get(session -> "/api/tasks/" + task(session).id())
                                 .check(jmesPath("state").in(TERMINAL.toArray(String[]::new)))));
+    }
+
+    private Duration pollPause(Session session) {
+        int reads = Math.min(session.getInt("reads"), 10);
+        return Duration.ofMillis(Math.min((long) settings.pollMs() << reads, MAX_POLL_PAUSE_MS));
     }
 
     /** One user that stores the instance's /metrics right after the phase. */

@@ -1,26 +1,39 @@
 package dev.taskq.infrastructure.metrics;
 
 import dev.taskq.application.TaskMetrics;
+import dev.taskq.application.WorkerActivity;
 import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * {@link TaskMetrics} in the application registry: {@code taskq_tasks_submitted_total{kind}},
  * {@code taskq_tasks_started_total{kind}}, {@code taskq_tasks_retried_total{kind}},
- * {@code taskq_tasks_finished_total{kind,state}} and the histogram {@code taskq_task_latency_ms{kind}} (submit to
- * finish, milliseconds; a histogram rather than a timer because Payara 6 writes a timer's quantiles in
- * nanoseconds under a name that says seconds).
+ * {@code taskq_tasks_finished_total{kind,state}} (state SUCCESS, FAILURE or REVOKED),
+ * {@code taskq_tasks_requeued_total{kind}}, the histograms {@code taskq_task_latency_ms{kind}} (submit to finish)
+ * and {@code taskq_task_processing_ms{kind}} (first attempt to finish), and the gauge {@code taskq_workers_busy}
+ * (tasks this instance's message-driven beans run right now). Times are histograms in milliseconds rather than
+ * timers because Payara 6 writes a timer's quantiles in nanoseconds under a name that says seconds.
  */
 @ApplicationScoped
 public class MicroProfileTaskMetrics implements TaskMetrics {
 
     @Inject
     MetricRegistry registry;
+    @Inject
+    WorkerActivity activity;
+
+    /** Registers the busy-workers gauge when the application starts, so that it is there before any task. */
+    void registerGauges(@Observes Startup startup) {
+        registry.gauge("taskq.workers.busy", activity, WorkerActivity::busy);
+    }
 
     @Override
     public void submitted(TaskKind kind) {
@@ -37,13 +50,32 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
 
     @Override
     public void finished(TaskKind kind, TaskState outcome, Duration latency) {
-        registry.counter("taskq.tasks.finished", kindTag(kind), new Tag("state", outcome.name())).inc();
+        finishedCounter(kind, outcome).inc();
         registry.histogram("taskq.task.latency.ms", kindTag(kind)).update(latency.toMillis());
     }
 
     @Override
     public void deadLettered() {
         registry.counter("taskq.messages.dead.lettered").inc();
+    }
+
+    @Override
+    public void processed(TaskKind kind, Duration processing) {
+        registry.histogram("taskq.task.processing.ms", kindTag(kind)).update(processing.toMillis());
+    }
+
+    @Override
+    public void revoked(TaskKind kind) {
+        finishedCounter(kind, TaskState.REVOKED).inc();
+    }
+
+    @Override
+    public void requeued(TaskKind kind) {
+        registry.counter("taskq.tasks.requeued", kindTag(kind)).inc();
+    }
+
+    private Counter finishedCounter(TaskKind kind, TaskState state) {
+        return registry.counter("taskq.tasks.finished", kindTag(kind), new Tag("state", state.name()));
     }
 
     private static Tag kindTag(TaskKind kind) {

@@ -1,5 +1,6 @@
 /**
  * MicroProfile Metrics for tasks, served at {@code /metrics}: counters per kind (submitted, started, retried,
- * succeeded, failed) and the submit-to-finish latency. Depends on {@code application}.
+ * finished by state, requeued), the submit-to-finish latency and processing-time histograms, and how many workers
+ * are busy. Depends on {@code application}.
  */
 package dev.taskq.infrastructure.metrics;

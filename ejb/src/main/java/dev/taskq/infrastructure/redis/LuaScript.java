@@ -32,15 +32,20 @@ final class LuaScript {
     }
 
     long run(UnifiedJedis jedis, List<String> keys, List<String> args) {
+        return (Long) eval(jedis, keys, args);
+    }
+
+    /** Runs the script and returns its reply as Jedis reads it (Long, String, List, or null for nil). */
+    Object eval(UnifiedJedis jedis, List<String> keys, List<String> args) {
         String digest = sha;
         if (digest == null) {
             digest = sha = jedis.scriptLoad(source);
         }
         try {
-            return (Long) jedis.evalsha(digest, keys, args);
+            return jedis.evalsha(digest, keys, args);
         } catch (JedisNoScriptException e) {
             sha = jedis.scriptLoad(source);
-            return (Long) jedis.evalsha(sha, keys, args);
+            return jedis.evalsha(sha, keys, args);
         }
     }
 }

@@ -5,5 +5,12 @@
  * e-mail task that succeeded also has its "sent" record, a list with exactly one JSON entry,
  * {@code <prefix>:email:sent:<id>}. Every state change is one Lua script, so it is atomic; the move to a terminal
  * state (result, {@code commits} count and "sent" record together) is a compare-and-set.
+ * <p>
+ * For the dashboard: sorted sets of task ids scored by submission time (epoch ms), {@code <prefix>:tasks:all},
+ * {@code <prefix>:tasks:state:<STATE>} and {@code <prefix>:tasks:kind:<kind>}, kept in step by
+ * {@link dev.taskq.infrastructure.redis.IndexingTaskStore}; one hash per instance, {@code <prefix>:worker:<name>},
+ * and their names, {@code <prefix>:workers}; per-minute figures, {@code <prefix>:stats:finished:<minute>} and
+ * {@code <prefix>:stats:latency:<minute>}. The operator's cancel, requeue and delete are compare-and-set scripts
+ * too ({@link dev.taskq.infrastructure.redis.RedisTaskControl}).
  */
 package dev.taskq.infrastructure.redis;

@@ -1,5 +1,5 @@
 /**
- * MicroProfile Health checks, served by Payara at {@code /health/ready} and {@code /health/live}: thin adapters
- * over {@link dev.taskq.application.ReadinessService}.
+ * MicroProfile Health checks, served by Payara at {@code /health/ready} and {@code /health/live}: readiness over
+ * {@link dev.taskq.application.ReadinessService} (RabbitMQ and Redis answer), liveness of the process itself.
  */
 package dev.taskq.interfaces.health;

@@ -3,6 +3,8 @@ package dev.taskq.interfaces.rest;
 import dev.taskq.application.InvalidTaskException;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
+import dev.taskq.application.TaskNotFoundException;
+import dev.taskq.application.TaskStateConflictException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
@@ -51,6 +53,25 @@ public final class ProblemMappers {
         public Response toResponse(StoreUnavailableException e) {
             return unavailable("store-unavailable", "The task store is not available",
                     "Redis could not be reached; nothing was kept. Try again later.");
+        }
+    }
+
+    /** 404: an operator action names a task that does not exist. */
+    @Provider
+    public static class TaskNotFound implements ExceptionMapper<TaskNotFoundException> {
+        @Override
+        public Response toResponse(TaskNotFoundException e) {
+            return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse().build();
+        }
+    }
+
+    /** 409: an operator action does not fit the task's state (e.g. cancelling a task that has started). */
+    @Provider
+    public static class TaskStateConflict implements ExceptionMapper<TaskStateConflictException> {
+        @Override
+        public Response toResponse(TaskStateConflictException e) {
+            return new Problem(Problem.TYPE_BASE + "wrong-state", "The task is not in a state that allows this",
+                    409, e.getMessage(), null).toResponse().build();
         }
     }
 

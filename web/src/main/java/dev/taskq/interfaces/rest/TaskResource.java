@@ -19,12 +19,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/tasks}: submit a task, read a task. */
 @Path("/tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tasks")
 public class TaskResource {
+    private static final String PROBLEM = "application/problem+json";
 
     @Inject
     TaskSubmissionService submissions;
@@ -34,6 +43,29 @@ public class TaskResource {
     /** Accepts a task: 202 with its id and a Location to poll, or a 4xx/503 problem. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a task", description = "Checks the input, records the task PENDING and queues it.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TaskRequest.class),
+            examples = {
+                    @ExampleObject(name = "email", value = "{\"type\":\"email\",\"recipient\":\"ada@example.com\","
+                            + "\"subject\":\"Hello\",\"body\":\"Hi Ada\"}"),
+                    @ExampleObject(name = "reverse", value = "{\"type\":\"reverse\",\"text\":\"hello\"}"),
+                    @ExampleObject(name = "sentiment", value = "{\"type\":\"sentiment\",\"text\":\"a good day\"}")}))
+    @APIResponse(responseCode = "202", description = "Accepted; poll the Location",
+            content = @Content(schema = @Schema(implementation = TaskAccepted.class), examples = @ExampleObject(
+                    name = "accepted", value = "{\"task_id\":\"0b9e5c2e-7d1f-4c41-9a57-2f3c1d1e8a10\","
+                            + "\"state\":\"PENDING\"}")))
+    @APIResponse(responseCode = "400", description = "The input breaks a rule, or the body is not JSON",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://taskq.dev/problems/"
+                            + "invalid-task\",\"title\":\"The task is not valid\",\"status\":400,\"detail\":"
+                            + "\"recipient: must be a well-formed email address\",\"errors\":[{\"field\":"
+                            + "\"recipient\",\"message\":\"must be a well-formed email address\"}]}")))
+    @APIResponse(responseCode = "413", description = "The body is over 256 KiB",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "RabbitMQ or Redis is down; nothing was kept (Retry-After)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response submit(TaskRequest request, @Context UriInfo uri) {
         String id = submissions.submit(requireBody(request).typeName(), request.fields());
         return Response.accepted(new TaskAccepted(id, TaskState.PENDING.name()))
@@ -51,6 +83,14 @@ public class TaskResource {
      */
     @GET
     @Path("/{id}")
+    @Operation(summary = "Read a task", description = "Its state, result or error, attempts, times, and history "
+            + "(which instance made each step).")
+    @APIResponse(responseCode = "200", description = "The task",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No such task (or it expired)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Redis is down",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Retry(maxRetries = 1, delay = 100, jitter = 0, retryOn = StoreUnavailableException.class)
     public TaskView status(@PathParam("id") String id) {
         return queries.find(id).map(TaskView::of).orElseThrow(() -> unknownTask(id));

@@ -1,0 +1,21 @@
+package dev.taskq.application;
+
+import dev.taskq.domain.TaskState;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The operator's changes to a task in the store, each an atomic compare-and-set. Each returns the state the task
+ * was in before (empty for an unknown task): the change was made exactly when that is the state it requires.
+ */
+public interface TaskControl {
+
+    /** PENDING → REVOKED: the task will never run; a worker that takes its message skips it. */
+    Optional<TaskState> revoke(String id, Instant now, String instance, String detail);
+
+    /** FAILURE → PENDING with its attempts counted afresh and its history kept; the caller enqueues it again. */
+    Optional<TaskState> requeue(String id, Instant now, String instance, String detail);
+
+    /** Deletes a terminal (SUCCESS, FAILURE, REVOKED) task with its history. */
+    Optional<TaskState> remove(String id);
+}

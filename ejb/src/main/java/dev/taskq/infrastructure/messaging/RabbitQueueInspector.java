@@ -1,0 +1,104 @@
+package dev.taskq.infrastructure.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.taskq.application.QueueDepth;
+import dev.taskq.application.QueueInspector;
+import dev.taskq.application.QueueUnavailableException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@link QueueInspector} through a passive queue declaration (AMQP, amqp-client), which answers a queue's ready
+ * messages and consumers without the management plugin. One connection, opened on first use and again after it
+ * broke; a queue the broker does not have (a dead-letter queue before its first message) is reported absent.
+ */
+@ApplicationScoped
+public class RabbitQueueInspector implements QueueInspector {
+    /** AMQP's reply code for a queue that does not exist. */
+    private static final int NOT_FOUND = 404;
+
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.host")
+    String host;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.port")
+    int port;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.username")
+    String username;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.password")
+    String password;
+    @Inject
+    @ConfigProperty(name = "taskq.rabbitmq.virtual-host")
+    String virtualHost;
+    @Inject
+    @ConfigProperty(name = "taskq.queue")
+    String queueName;
+    @Inject
+    @ConfigProperty(name = "taskq.dead-letter-queue")
+    String deadLetterQueueName;
+
+    private Connection connection;
+
+    @Override
+    public List<QueueDepth> depths() {
+        return List.of(depth(queueName, "tasks"), depth(deadLetterQueueName, "dead letters"));
+    }
+
+    private QueueDepth depth(String name, String role) {
+        try (Channel channel = connection().createChannel()) {
+            AMQP.Queue.DeclareOk queue = channel.queueDeclarePassive(name);
+            return new QueueDepth(name, role, true, queue.getMessageCount(), queue.getConsumerCount());
+        } catch (IOException e) {
+            if (e.getCause() instanceof ShutdownSignalException s && !s.isHardError()
+                    && s.getReason() instanceof AMQP.Channel.Close close
+                    && close.getReplyCode() == NOT_FOUND) {
+                return new QueueDepth(name, role, false, 0, 0);
+            }
+            throw unavailable(e);
+        } catch (TimeoutException | RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private QueueUnavailableException unavailable(Exception e) {
+        close();
+        return new QueueUnavailableException("the message broker is not reachable: " + e, e);
+    }
+
+    private synchronized Connection connection() throws IOException, TimeoutException {
+        if (connection == null || !connection.isOpen()) {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setHost(host);
+            factory.setPort(port);
+            factory.setUsername(username);
+            factory.setPassword(password);
+            factory.setVirtualHost(virtualHost);
+            factory.setConnectionTimeout(5_000);
+            factory.setAutomaticRecoveryEnabled(false);
+            connection = factory.newConnection("taskq-queue-inspector");
+        }
+        return connection;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.abort();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+}

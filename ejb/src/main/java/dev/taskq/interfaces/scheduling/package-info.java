@@ -1,0 +1,5 @@
+/**
+ * Timed entry points: {@link dev.taskq.interfaces.scheduling.WorkerHeartbeatTimer}, this instance's heartbeat to
+ * the worker registry and the task list's housekeeping. Thin: each tick is one call of an application service.
+ */
+package dev.taskq.interfaces.scheduling;

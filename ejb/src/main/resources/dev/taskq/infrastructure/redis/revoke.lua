@@ -1,0 +1,13 @@
+-- Cancels a task that has not started: PENDING -> REVOKED, a compare-and-set. KEYS: task hash, history list.
+-- ARGV: now, instance, detail, ttl seconds. Returns the state the task was in (nil for an unknown task); it was
+-- revoked exactly when that is PENDING. A worker that later takes its message skips it (begin-attempt.lua).
+local state = redis.call('HGET', KEYS[1], 'state')
+if state ~= 'PENDING' then
+  return state
+end
+redis.call('HSET', KEYS[1], 'state', 'REVOKED', 'finished_at', ARGV[1])
+redis.call('RPUSH', KEYS[2], cjson.encode({state = 'REVOKED', at = ARGV[1], attempt = 0, instance = ARGV[2],
+  detail = ARGV[3]}))
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return state

@@ -1,0 +1,286 @@
+package dev.taskq.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.taskq.it.TaskqClient.Answer;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator dashboard and its admin API as an operator sees them, on the real Payara Micro with the real
+ * RabbitMQ and Redis: the login, every task listed with counts and filters, cancel / requeue / delete, the
+ * instances and queues, the metrics moving, the OpenAPI description — and in a real browser (headless Chromium):
+ * log in, find a finished task, open it, requeue a failed one.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DashboardIT {
+    private static final Duration TASK_TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(10);
+
+    @Deployment(testable = false)
+    static WebArchive taskq() {
+        return DeployedTaskq.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private TaskqClient client;
+    private Operator operator;
+
+    @BeforeEach
+    void connect() {
+        client = new TaskqClient(base);
+        operator = new Operator(client);
+    }
+
+    @Test
+    void theDashboardAndTheAdminApiNeedTheOperatorsLoginButSubmittingDoesNot() {
+        String id = client.submit("{\"type\":\"reverse\",\"text\":\"open to all\"}");
+
+        Answer anonymous = client.get("api/admin/tasks");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.json().getInt("status")).isEqualTo(401);
+        assertThat(new Operator(client, Operator.USER, "not-the-password").get("api/admin/tasks").status())
+                .isEqualTo(401);
+        assertThat(client.post("api/admin/tasks/" + id + "/cancel", "application/json", "").status())
+                .isEqualTo(401);
+        assertThat(client.send(HttpRequest.newBuilder(client.uri("api/admin/tasks/" + id)).DELETE()).status())
+                .isEqualTo(401);
+        assertThat(client.task(id).getString("state")).as("the actions above changed nothing")
+                .isNotEqualTo("REVOKED");
+
+        Answer page = client.get("dashboard/index.xhtml");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).contains("/login.xhtml?next=%2Fdashboard%2Findex.xhtml");
+        assertThat(operator.get("dashboard/index.xhtml").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyTaskIsListedWithCountsPerStateAndCanBeFilteredAndFoundById() {
+        String reverse = client.submit("{\"type\":\"reverse\",\"text\":\"listed\"}");
+        String sentiment = client.submit("{\"type\":\"sentiment\",\"text\":\"a good list\"}");
+        awaitState(reverse, "SUCCESS");
+        awaitState(sentiment, "SUCCESS");
+
+        JsonObject all = operator.get("api/admin/tasks?limit=100").json();
+        assertThat(ids(all)).contains(reverse, sentiment);
+        assertThat(ids(all).indexOf(sentiment)).as("newest first").isLessThan(ids(all).indexOf(reverse));
+        assertThat(all.getJsonObject("counts").getInt("SUCCESS")).isGreaterThanOrEqualTo(2);
+        assertThat(all.getJsonNumber("total").longValue()).as("all tasks, counted per state")
+                .isEqualTo(all.getJsonObject("counts").values().stream()
+                        .mapToLong(v -> ((JsonNumber) v).longValue()).sum());
+
+        JsonObject sentiments = operator.get("api/admin/tasks?state=SUCCESS&kind=sentiment&limit=100").json();
+        assertThat(ids(sentiments)).contains(sentiment).doesNotContain(reverse);
+        assertThat(sentiments.getJsonArray("tasks").getValuesAs(JsonObject.class))
+                .allMatch(t -> t.getString("type").equals("sentiment") && t.getString("state").equals("SUCCESS"));
+
+        JsonObject found = operator.get("api/admin/tasks?id=" + reverse.substring(0, 13)).json();
+        assertThat(ids(found)).containsExactly(reverse);
+        JsonObject listed = found.getJsonArray("tasks").getJsonObject(0);
+        assertThat(listed.getJsonArray("history").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("instance")).containsOnly("micro-it");
+
+        JsonObject oldestFirst = operator.get("api/admin/tasks?order=oldest&limit=1").json();
+        assertThat(ids(oldestFirst)).doesNotContain(sentiment);
+        assertThat(operator.get("api/admin/tasks?state=NOPE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCancelledTaskIsNeverRunAndItsCancellationIsCounted() {
+        double revokedBefore = client.metric("taskq_tasks_finished_total", "state=\"REVOKED\"");
+        // keep the four workers busy for a while, so that the next task waits in the queue
+        List<String> ahead = IntStream.range(0, 12)
+                .mapToObj(i -> client.submit("{\"type\":\"reverse\",\"text\":\"ahead " + i + "\"}")).toList();
+        String id = client.submit("{\"type\":\"reverse\",\"text\":\"never run me\"}");
+
+        Answer cancelled = operator.post("api/admin/tasks/" + id + "/cancel");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().getString("state")).isEqualTo("REVOKED");
+        ahead.forEach(t -> awaitState(t, "SUCCESS"));
+        JsonObject task = client.task(id);
+        assertThat(task.getString("state")).isEqualTo("REVOKED");
+        assertThat(task.getInt("attempts")).isZero();
+        assertThat(task.get("result")).isEqualTo(JsonValue.NULL);
+        assertThat(states(task)).containsExactly("PENDING", "REVOKED");
+        assertThat(task.getJsonArray("history").getJsonObject(1).getString("detail"))
+                .isEqualTo("cancelled by admin");
+        assertThat(client.metric("taskq_tasks_finished_total", "state=\"REVOKED\"")).isEqualTo(revokedBefore + 1);
+
+        Answer again = operator.post("api/admin/tasks/" + id + "/cancel");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().getString("detail")).contains("REVOKED", "only PENDING");
+        assertThat(operator.post("api/admin/tasks/" + ahead.get(0) + "/cancel").status()).isEqualTo(409);
+        assertThat(operator.post("api/admin/tasks/00000000-0000-0000-0000-000000000000/cancel").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRequeuedTaskRunsAgainKeepingItsHistoryAndAFinishedTaskCanBeDeleted() {
+        double retriesBefore = client.metric("ft_retry_retries_total", "TaskAttempts.run");
+        double processedBefore = client.metric("taskq_task_processing_ms_count");
+        String failing = client.submit("{\"type\":\"email\",\"recipient\":\"fail@example.com\",\"subject\":\"again\"}");
+        awaitState(failing, "FAILURE");
+        assertThat(operator.post("api/admin/tasks/" + failing + "/cancel").status()).isEqualTo(409);
+
+        Answer requeued = operator.post("api/admin/tasks/" + failing + "/requeue");
+
+        assertThat(requeued.status()).as(requeued.body()).isEqualTo(202);
+        assertThat(requeued.json().getString("state")).isIn("PENDING", "STARTED");
+        JsonObject task = awaitState(failing, "FAILURE");
+        assertThat(states(task)).containsExactly("PENDING", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED",
+                "RETRY", "STARTED", "FAILURE", "PENDING", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED", "RETRY",
+                "STARTED", "FAILURE");
+        assertThat(task.getJsonArray("history").getJsonObject(9).getString("detail"))
+                .isEqualTo("requeued by admin");
+        assertThat(task.getInt("attempts")).as("attempts of the second run").isEqualTo(4);
+        assertThat(client.metric("ft_retry_retries_total", "TaskAttempts.run")).as("@Retry's own metric")
+                .isGreaterThanOrEqualTo(retriesBefore + 6);
+        assertThat(client.metric("taskq_task_processing_ms_count")).isEqualTo(processedBefore + 2);
+        assertThat(client.metric("taskq_tasks_requeued_total")).isGreaterThanOrEqualTo(1);
+
+        String done = client.submit("{\"type\":\"reverse\",\"text\":\"delete me\"}");
+        assertThat(operator.post("api/admin/tasks/" + awaitId(done) + "/requeue").status()).isEqualTo(409);
+        assertThat(operator.delete("api/admin/tasks/" + done).status()).isEqualTo(204);
+        assertThat(client.get("api/tasks/" + done).status()).isEqualTo(404);
+        assertThat(ids(operator.get("api/admin/tasks?id=" + done).json())).isEmpty();
+        assertThat(operator.delete("api/admin/tasks/" + done).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theInstanceTheQueuesTheMetricsTheHealthAndTheApiDescriptionAreThere() {
+        JsonObject self = await().atMost(PAGE_TIMEOUT).until(() -> findWorker("micro-it"), w -> w != null);
+        assertThat(self.getBoolean("online")).isTrue();
+        assertThat(self.getInt("pool_size")).isEqualTo(4);
+
+        List<JsonObject> queues = operator.get("api/admin/queues").jsonArray().getValuesAs(JsonObject.class);
+        assertThat(queues).extracting(q -> q.getString("role")).containsExactly("tasks", "dead letters");
+        assertThat(queues.get(0).getString("name")).isEqualTo(System.getProperty("taskq.it.queue"));
+        assertThat(queues.get(0).getInt("consumers")).isGreaterThanOrEqualTo(4);
+
+        String metrics = client.send(HttpRequest.newBuilder(client.uri("/metrics")).header("Accept", "text/plain")
+                .GET()).body();
+        assertThat(metrics).contains("taskq_workers_busy", "taskq_tasks_submitted_total{kind=",
+                "taskq_task_latency_ms_count", "ft_retry_calls_total");
+
+        assertThat(client.get("/health/live").status()).isEqualTo(200);
+        Answer ready = client.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"rabbitmq\":\"UP\"", "\"redis\":\"UP\"");
+
+        String openapi = client.get("/openapi").body();
+        assertThat(openapi).contains("/api/tasks:", "/api/admin/tasks/{id}/requeue:", "/api/admin/tasks/{id}/cancel:",
+                "application/problem+json", "\"409\"", "basicAuth", "examples:");
+        Answer docs = client.get("api-docs.xhtml");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("swagger-ui-bundle.js");
+    }
+
+    @Test
+    void inTheBrowserTheOperatorLogsInFindsAFinishedTaskOpensItAndRequeuesAFailedOne() throws Exception {
+        String finished = client.submit("{\"type\":\"sentiment\",\"text\":\"good to see\"}");
+        String failed = client.submit("{\"type\":\"email\",\"recipient\":\"fail@example.org\",\"subject\":\"b\"}");
+        awaitState(finished, "SUCCESS");
+        awaitState(failed, "FAILURE");
+
+        try (Browser browser = new Browser()) {
+            ChromeDriver driver = browser.driver();
+            driver.get(client.uri("dashboard/tasks.xhtml").toString());
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("/login.xhtml"));
+            driver.findElement(By.id("login:username")).sendKeys(Operator.USER);
+            driver.findElement(By.id("login:password")).sendKeys("wrong");
+            driver.findElement(By.id("login:submit")).click();
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getPageSource().contains("Wrong user name or password"));
+            driver.findElement(By.id("login:username")).clear();
+            driver.findElement(By.id("login:username")).sendKeys(Operator.USER);
+            driver.findElement(By.id("login:password")).sendKeys(Operator.PASSWORD);
+            driver.findElement(By.id("login:submit")).click();
+            By finishedRow = By.cssSelector("tr[data-task-id='" + finished + "']");
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("/dashboard/tasks.xhtml")
+                    && !d.findElements(finishedRow).isEmpty());
+
+            WebElement row = driver.findElement(finishedRow);
+            assertThat(row.getAttribute("data-state")).isEqualTo("SUCCESS");
+            assertThat(row.findElement(By.cssSelector(".task-outcome")).getText()).isEqualTo("positive");
+            row.findElement(By.cssSelector("th a")).click();
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("task.xhtml?id=" + finished)
+                    && !d.findElements(By.id("state-badge")).isEmpty());
+            assertThat(driver.findElement(By.id("state-badge")).getText()).isEqualTo("SUCCESS");
+            assertThat(driver.findElements(By.cssSelector(".task-attempts .attempt-instance")))
+                    .extracting(WebElement::getText).containsExactly("micro-it");
+            assertThat(driver.findElements(By.id("actions:requeue"))).as("no requeue for a success").isEmpty();
+
+            driver.get(client.uri("dashboard/tasks.xhtml?state=FAILURE&id=" + failed).toString());
+            driver.findElement(By.cssSelector("tr[data-task-id='" + failed + "'] th a")).click();
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("task.xhtml?id=" + failed)
+                    && !d.findElements(By.id("actions:requeue")).isEmpty());
+            driver.findElement(By.id("actions:requeue")).click();
+            new WebDriverWait(driver, TASK_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector(".task-attempts tr[data-run='2'][data-outcome='FAILURE']"))
+                            .size() == 1);
+            assertThat(driver.findElements(By.cssSelector(".task-attempts tbody tr"))).hasSize(8);
+            assertThat(driver.findElement(By.id("state-badge")).getText()).isEqualTo("FAILURE");
+
+            driver.get(client.uri("dashboard/index.xhtml").toString());
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.findElement(By.id("throughput-chart"))
+                    .getAttribute("data-updated") != null);
+            assertThat(driver.findElement(By.cssSelector("tr[data-worker='micro-it']")).getAttribute("data-online"))
+                    .isEqualTo("true");
+            Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
+                    "dashboard.png");
+            assertThat(Files.size(shot)).isPositive();
+        }
+    }
+
+    private JsonObject findWorker(String name) {
+        return operator.get("api/admin/workers").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("name").equals(name)).findFirst().orElse(null);
+    }
+
+    private String awaitId(String id) {
+        awaitState(id, "SUCCESS");
+        return id;
+    }
+
+    private JsonObject awaitState(String id, String state) {
+        return await().atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.task(id), t -> t.getString("state").equals(state));
+    }
+
+    private static List<String> ids(JsonObject page) {
+        return page.getJsonArray("tasks").getValuesAs(JsonObject.class).stream().map(t -> t.getString("task_id"))
+                .toList();
+    }
+
+    private static List<String> states(JsonObject task) {
+        return task.getJsonArray("history").getValuesAs(JsonObject.class).stream().map(e -> e.getString("state"))
+                .toList();
+    }
+}

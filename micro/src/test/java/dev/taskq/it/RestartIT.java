@@ -1,0 +1,186 @@
+package dev.taskq.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What survives and what recovers, with processes this test owns: its own redis-server (with an append-only file,
+ * on a free port) and its own Payara Micro instances (rabbitmq-ra.rar + taskq.war, as run.sh starts them) on the
+ * shared RabbitMQ with their own queue. Readiness goes down while that Redis is stopped and up when it is back;
+ * after the instance is replaced by a new one, the dashboard still lists the tasks with their whole history, and
+ * shows the old instance offline.
+ */
+class RestartIT {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration TASK_TIMEOUT = Duration.ofSeconds(40);
+    private static final String QUEUE = "taskq.restart-it.tasks";
+
+    private static Path work;
+    private static int redisPort;
+    private static Process redis;
+    private static final List<Process> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedis() throws IOException {
+        work = Files.createTempDirectory("taskq-restart-it-");
+        redisPort = freePort();
+        redis = startRedisServer();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (Process instance : instances) {
+            stop(instance);
+        }
+        if (redis != null) {
+            stop(redis);
+        }
+        deleteOwnQueues();
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void readinessFollowsRedisAndTheDashboardKeepsItsHistoryAcrossARestartOfTheInstance() throws Exception {
+        TaskqClient first = startInstance("restart-it-1");
+        String done = first.submit("{\"type\":\"reverse\",\"text\":\"kept\"}");
+        String failed = first.submit("{\"type\":\"email\",\"recipient\":\"fail@example.com\",\"subject\":\"kept\"}");
+        awaitState(first, done, "SUCCESS");
+        JsonObject failedBefore = awaitState(first, failed, "FAILURE");
+        Operator operator = new Operator(first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> worker(operator, "restart-it-1"),
+                w -> w != null && w.getInt("processed") == 2 && w.getInt("failed") == 1 && w.getBoolean("online"));
+
+        stop(redis);
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.get("/health/ready").status() == 503);
+        assertThat(first.get("/health/ready").body()).contains("\"status\":\"DOWN\"", "\"rabbitmq\":\"UP\"");
+        assertThat(first.get("/health/live").status()).as("alive all the same").isEqualTo(200);
+        redis = startRedisServer();
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.get("/health/ready").status() == 200);
+
+        stop(instances.remove(0));
+        TaskqClient second = startInstance("restart-it-2");
+        Operator operatorAfter = new Operator(second);
+
+        JsonObject page = operatorAfter.get("api/admin/tasks").json();
+        assertThat(page.getJsonArray("tasks").getValuesAs(JsonObject.class)).extracting(t -> t.getString("task_id"))
+                .containsExactly(failed, done);
+        assertThat(page.getJsonObject("counts").getInt("SUCCESS")).isEqualTo(1);
+        assertThat(page.getJsonObject("counts").getInt("FAILURE")).isEqualTo(1);
+        JsonObject failedAfter = page.getJsonArray("tasks").getJsonObject(0);
+        assertThat(failedAfter.getJsonArray("history")).as("the whole history")
+                .isEqualTo(failedBefore.getJsonArray("history")).hasSize(9);
+
+        JsonObject old = await().atMost(Duration.ofSeconds(20)).until(() -> worker(operatorAfter, "restart-it-1"),
+                w -> w != null && !w.getBoolean("online"));
+        assertThat(old.getInt("processed")).isEqualTo(2);
+        assertThat(old.getInt("failed")).isEqualTo(1);
+        assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> worker(operatorAfter, "restart-it-2"),
+                w -> w != null).getBoolean("online")).isTrue();
+
+        assertThat(operatorAfter.post("api/admin/tasks/" + failed + "/requeue").status()).isEqualTo(202);
+        JsonObject rerun = awaitState(second, failed, "FAILURE");
+        assertThat(rerun.getJsonArray("history")).hasSize(18);
+        assertThat(rerun.getJsonArray("history").getValuesAs(JsonObject.class).subList(9, 18))
+                .extracting(e -> e.getString("instance")).containsOnly("restart-it-2");
+    }
+
+    private static JsonObject worker(Operator operator, String name) {
+        return operator.get("api/admin/workers").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("name").equals(name)).findFirst().orElse(null);
+    }
+
+    private static JsonObject awaitState(TaskqClient client, String id, String state) {
+        return await().atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.task(id), t -> t.getString("state").equals(state));
+    }
+
+    /** Starts a Payara Micro instance named {@code name} and waits until it is ready. */
+    private static TaskqClient startInstance(String name) throws IOException {
+        int port = freePort();
+        Path log = work.resolve(name + ".log");
+        Process process = new ProcessBuilder("java", "-Xmx512m",
+                "-Dtaskq.instance.name=" + name,
+                "-Dtaskq.queue=" + QUEUE,
+                "-Dtaskq.redis.port=" + redisPort,
+                "-Dtaskq.redis.key-prefix=taskq-restart-it",
+                "-Dtaskq.work.delay-ms=100",
+                "-Dtaskq.retry.delay-ms=100",
+                "-Dtaskq.workers.heartbeat-seconds=1",
+                "-Dtaskq.workers.offline-after-seconds=4",
+                "-Dtaskq.admin.password-hash=" + System.getProperty("taskq.it.adminPasswordHash"),
+                "-jar", System.getProperty("taskq.it.microJar"),
+                "--nocluster", "--port", Integer.toString(port),
+                "--deploy", System.getProperty("taskq.it.rar"),
+                "--deploy", System.getProperty("taskq.it.war") + ":/")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        instances.add(process);
+        TaskqClient client = new TaskqClient(URI.create("http://127.0.0.1:" + port + "/").toURL());
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> {
+                    assertThat(process.isAlive()).as("instance " + name + " is running; see " + log).isTrue();
+                    return client.get("/health/ready").status() == 200;
+                });
+        return client;
+    }
+
+    private static Process startRedisServer() throws IOException {
+        Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort),
+                "--bind", "127.0.0.1", "--dir", work.toString(), "--save", "", "--appendonly", "yes",
+                "--appendfsync", "always")
+                .redirectErrorStream(true).redirectOutput(work.resolve("redis.log").toFile()).start();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            try (var socket = new java.net.Socket("127.0.0.1", redisPort)) {
+                return true;
+            }
+        });
+        return process;
+    }
+
+    /** Stops a process the way an operator would (SIGTERM), and waits for it. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void deleteOwnQueues() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(System.getProperty("taskq.it.rabbitmq.host", "127.0.0.1"));
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            channel.queueDelete(QUEUE);
+            channel.queueDelete(QUEUE + ".dead");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

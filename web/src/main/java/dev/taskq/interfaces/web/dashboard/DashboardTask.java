@@ -1,0 +1,152 @@
+package dev.taskq.interfaces.web.dashboard;
+
+import dev.taskq.application.QueueUnavailableException;
+import dev.taskq.application.StoreUnavailableException;
+import dev.taskq.application.TaskAdministrationService;
+import dev.taskq.application.TaskNotFoundException;
+import dev.taskq.application.TaskStateConflictException;
+import dev.taskq.domain.TaskState;
+import dev.taskq.interfaces.web.ShownTask;
+import dev.taskq.interfaces.web.ShownTask.Step;
+import dev.taskq.interfaces.web.TaskDetails;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dashboard's task page, {@code /dashboard/task.xhtml?id=…}: the task (read as the public details page reads
+ * it, {@link TaskDetails}) with every attempt (which instance ran
+ * it, when, how long) and the operator's actions that fit its state: cancel (PENDING), requeue (FAILURE), delete
+ * (finished).
+ */
+@Named
+@ViewScoped
+public class DashboardTask extends TaskDetails {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    TaskAdministrationService administration;
+
+    public void cancel() {
+        act(() -> administration.cancel(getId(), operator()), "Task cancelled: it will not run.");
+    }
+
+    public void requeue() {
+        act(() -> administration.requeue(getId(), operator()), "Task requeued: it runs again.");
+    }
+
+    public void delete() throws IOException {
+        if (act(() -> administration.delete(getId(), operator()), null)) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage("Task " + getId() + " deleted."));
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                    + "/dashboard/tasks.xhtml");
+        }
+    }
+
+    private boolean act(Runnable action, String done) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            action.run();
+            if (done != null) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+            }
+            load();
+            return true;
+        } catch (TaskStateConflictException | TaskNotFoundException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+        } catch (StoreUnavailableException | QueueUnavailableException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Redis or RabbitMQ is not reachable; nothing was changed. Try again in a moment.", null));
+        }
+        load();
+        return false;
+    }
+
+    private static String operator() {
+        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return principal == null ? "an operator" : principal.getName();
+    }
+
+    /** Each attempt: which instance ran it, when it started, how it ended, and how long it took. */
+    public List<Attempt> getAttempts() {
+        List<Attempt> attempts = new ArrayList<>();
+        ShownTask task = getTask();
+        if (task == null) {
+            return attempts;
+        }
+        List<Step> history = task.getHistory();
+        int run = 1;
+        for (int i = 0; i < history.size(); i++) {
+            Step step = history.get(i);
+            if (i > 0 && TaskState.PENDING.name().equals(step.getState())) {
+                run++;
+            }
+            if (!TaskState.STARTED.name().equals(step.getState())) {
+                continue;
+            }
+            Step end = i + 1 < history.size() ? history.get(i + 1) : null;
+            attempts.add(new Attempt(run, step.getAttempt(), step.getInstance(), step,
+                    end == null ? "running" : end.getState(),
+                    end == null ? null : Duration.between(step.getAt(), end.getAt()).toMillis()));
+        }
+        return attempts;
+    }
+
+    public boolean isCancellable() {
+        return getTask() != null && TaskState.PENDING.name().equals(getTask().getState());
+    }
+
+    public boolean isRequeueable() {
+        return getTask() != null && getTask().isFailed();
+    }
+
+    public boolean isDeletable() {
+        return getTask() != null && getTask().isTerminal();
+    }
+
+    /**
+     * One attempt.
+     *
+     * @param run        which run of the task, counting across requeues (1-based)
+     * @param number     the attempt number within its run
+     * @param instance   the instance that ran it
+     * @param start      its STARTED step
+     * @param outcome    the state it ended in (RETRY, SUCCESS, FAILURE) or "running"
+     * @param durationMs how long it took (null while running)
+     */
+    public record Attempt(int run, int number, String instance, Step start, String outcome, Long durationMs)
+            implements Serializable {
+        public int getRun() {
+            return run;
+        }
+
+        public int getNumber() {
+            return number;
+        }
+
+        public String getInstance() {
+            return instance;
+        }
+
+        public Step getStart() {
+            return start;
+        }
+
+        public String getOutcome() {
+            return outcome;
+        }
+
+        public Long getDurationMs() {
+            return durationMs;
+        }
+    }
+}
