@@ -117,10 +117,19 @@ elapsed() { # seconds since $1 (date +%s%N), to a tenth
     printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100))
 }
 
+# taskq answers its REST API: a problem (application/problem+json) for a task that does not exist
+app_ready() {
+    local reply
+    reply=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" &&
+        printf "GET /api/tasks/00000000-0000-0000-0000-000000000000 HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 &&
+        head -c 4096 <&3' _ "$httpport" 2>/dev/null) || return 1
+    grep -qi '^content-type: application/problem+json' <<<"${reply//$'\r'/}"
+}
+
 # The server runs in a session of its own, so that a Ctrl-C meant for run-server.sh (which then stops the domain
 # in order) or a signal to the Maven build does not reach it. start-domain returns before the deployed
-# applications are loaded (Payara 6): when taskq is deployed, this waits until its loading is over, so that a
-# redeployment does not collide with it.
+# applications are started (Payara 6): when taskq is deployed, this waits until it answers or has failed to
+# start, so that a redeployment does not collide with its start.
 start() {
     local t0 detach=() offset
     command -v setsid >/dev/null && detach=(setsid --wait)
@@ -131,11 +140,12 @@ start() {
     if grep -q "<application [^>]*name=\"$app\"" "$domain_home/config/domain.xml"; then
         t0=$(date +%s%N)
         for ((i = 0; i < 360; i++)); do
+            app_ready && break
             (($(stat -c %s "$log") >= offset)) || offset=0 # the log was rotated
-            tail -c +$((offset + 1)) "$log" | grep -q "Loading application $app done" && break
+            tail -c +$((offset + 1)) "$log" | grep -q "Exception while loading the app" && break
             sleep 0.5
         done
-        echo "taskq.ear loaded in $(elapsed "$t0") s more."
+        echo "taskq.ear started with the server in $(elapsed "$t0") s more."
     fi
 }
 
@@ -156,15 +166,6 @@ run_commands() {
     done
 }
 
-# taskq answers its REST API: a problem (application/problem+json) for a task that does not exist
-app_ready() {
-    local reply
-    reply=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" &&
-        printf "GET /api/tasks/00000000-0000-0000-0000-000000000000 HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 &&
-        head -c 4096 <&3' _ "$httpport" 2>/dev/null) || return 1
-    grep -qi '^content-type: application/problem+json' <<<"${reply//$'\r'/}"
-}
-
 stop
 wanted=$(settings)
 if [[ -d $domain_home && $(cat "$settings_file" 2>/dev/null) != "$wanted" ]]; then
@@ -181,8 +182,9 @@ if [[ ! -d $domain_home ]]; then
     fresh=true
 fi
 
-# from here on, a failure leaves no server behind (and no half-made domain)
-trap 'status=$?; if ((status)); then stop; if $fresh; then rm -rf "$domain_home"; fi; fi' EXIT
+# from here on, a failure leaves no server behind; a domain left unconfigured (no settings file) is made anew
+# by the next run, and its log stays for a look meanwhile
+trap 'status=$?; if ((status)); then stop; fi' EXIT
 start
 
 if $fresh; then

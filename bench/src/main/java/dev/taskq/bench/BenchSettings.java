@@ -11,6 +11,7 @@ import java.util.List;
  * @param microJar      payara-micro.jar
  * @param rar           rabbitmq-ra.rar
  * @param war           taskq.war
+ * @param preBoot       the asadmin pre-boot command file every taskq Payara Micro instance runs
  * @param postBoot      the asadmin post-boot command file every taskq Payara Micro instance runs
  * @param instanceJvmArgs JVM options of the Payara Micro process (space separated)
  * @param reportDir     where run-N.json and summary.{json,md} go
@@ -24,7 +25,8 @@ import java.util.List;
  * @param rabbitmqHost  the broker (the benchmark deletes its queue there afterwards)
  * @param redisHost     the store (the benchmark deletes its keys there afterwards)
  */
-public record BenchSettings(Path microJar, Path rar, Path war, Path postBoot, List<String> instanceJvmArgs,
+public record BenchSettings(Path microJar, Path rar, Path war, Path preBoot, Path postBoot,
+        List<String> instanceJvmArgs,
         Path reportDir, int run, int warmupTasks, int burstTasks, List<Integer> burstClients,
         List<Integer> steadyRates, int steadySeconds, int pollMs, String rabbitmqHost, String redisHost) {
 
@@ -33,7 +35,8 @@ public record BenchSettings(Path microJar, Path rar, Path war, Path postBoot, Li
 
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(
-                path("bench.micro.jar"), path("bench.rar"), path("bench.war"), path("bench.postboot"),
+                path("bench.micro.jar"), path("bench.rar"), path("bench.war"), path("bench.preboot"),
+                path("bench.postboot"),
                 words(System.getProperty("bench.instance.jvm-args", "")),
                 path("bench.report.dir"),
                 Integer.getInteger("bench.run", 1),

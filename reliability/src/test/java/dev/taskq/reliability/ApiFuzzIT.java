@@ -26,13 +26,16 @@ import org.awaitility.Awaitility;
 
 /**
  * Generated requests against the running taskq (jqwik), to the REST API and to the Faces forms: every answer is a
- * 4xx for bad input and a 2xx for valid input (a form shows the rule broken, or the accepted task), never a 5xx; invalid input changes nothing (no task record, no message on the queue or the dead-letter
+ * 4xx for bad input and a 2xx for valid input (a form shows the rule broken, or the accepted task), never a 5xx;
+ * invalid input changes nothing (no task record, no message on the queue or the dead-letter
  * queue); valid input becomes a task that ends with its right result; the instance stays ready throughout.
  */
 class ApiFuzzIT {
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     /** The notice of an accepted form: a link to the new task's page. */
-    private static final Pattern ACCEPTED_TASK = Pattern.compile("alert-success[\\s\\S]*?task\\.xhtml\\?id=([0-9a-f-]{36})");
+    private static final Pattern ACCEPTED_TASK =
+            Pattern.compile("alert-success[\\s\\S]*?task\\.xhtml\\?id=([0-9a-f-]{36})");
     private static final Map<String, TaskSpec> ACCEPTED = new ConcurrentHashMap<>();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();

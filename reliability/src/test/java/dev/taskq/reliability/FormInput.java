@@ -28,7 +28,8 @@ record FormInput(String form, Map<String, String> fields, boolean forgeState, Ta
                 Map.of("text", value), forge, FuzzRequests.validText(value, FuzzRequests.MAX_TEXT)
                 ? (form.equals("reverse") ? TaskSpec.reverse(value) : TaskSpec.sentiment(value)) : null));
         Arbitrary<String> recipient = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12).map(s -> s + "@example.org"),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12)
+                        .map(s -> s + "@example.org"),
                 FuzzRequests.text(0, 40).map(s -> s.replace("@", "")));
         Arbitrary<FormInput> email = Combinators.combine(recipient, FuzzRequests.text(0, 230),
                 FuzzRequests.text(0, 100), forged).as((to, subject, body, forge) -> {
@@ -59,6 +60,7 @@ record FormInput(String form, Map<String, String> fields, boolean forgeState, Ta
 
     @Override
     public String toString() {
-        return form + " form " + fields.toString().replaceAll("\\p{Cntrl}", "·") + (forgeState ? " (forged state)" : "");
+        return form + " form " + fields.toString().replaceAll("\\p{Cntrl}", "·")
+                + (forgeState ? " (forged state)" : "");
     }
 }

@@ -47,7 +47,8 @@ final class FuzzRequests {
 
     /** Text of every sort: printable, control characters, any BMP character but lone surrogates, emoji. */
     static Arbitrary<String> text(int min, int max) {
-        Arbitrary<String> bmp = Arbitraries.strings().withCharRange('\u0000', '\uD7FF').withCharRange('\uE000', '\uFFFD')
+        Arbitrary<String> bmp = Arbitraries.strings().withCharRange('\u0000', '\uD7FF')
+                .withCharRange('\uE000', '\uFFFD')
                 .ofMinLength(min).ofMaxLength(max);
         return Arbitraries.oneOf(bmp, Arbitraries.strings().ascii().ofMinLength(min).ofMaxLength(max),
                 Arbitraries.strings().whitespace().ofMinLength(min).ofMaxLength(max),
@@ -116,7 +117,8 @@ final class FuzzRequests {
 
     private static Arbitrary<FuzzRequest> wrongTypes() {
         // (a one-element array holding a string is read as that string by JSON-B: lenient, not refused)
-        Arbitrary<String> value = Arbitraries.of("[]", "[\"reverse\", \"email\"]", "{}", "{\"text\":\"x\"}", "[1,2,{}]");
+        Arbitrary<String> value =
+                Arbitraries.of("[]", "[\"reverse\", \"email\"]", "{}", "{\"text\":\"x\"}", "[1,2,{}]");
         Arbitrary<String> field = Arbitraries.of("type", "text");
         return Combinators.combine(field, value, Arbitraries.of("reverse", "sentiment")).as((name, v, type) ->
                 FuzzRequest.post("wrong type", "api/tasks", "application/json", name.equals("type")
@@ -161,8 +163,10 @@ final class FuzzRequests {
     }
 
     private static Arbitrary<FuzzRequest> oddMethods() {
-        Arbitrary<String> refused = Arbitraries.of("PUT", "DELETE", "PATCH", "PROPFIND", "BREW", "MKCOL", "TRACE");
-        Arbitrary<String> harmless = Arbitraries.of("OPTIONS", "HEAD", "GET");
+        Arbitrary<String> refused = Arbitraries.of("PUT", "DELETE", "PATCH", "PROPFIND", "BREW", "MKCOL");
+        // TRACE goes without a body (RFC 9110 forbids one): Payara answers a TRACE with a body without reading it
+        // and keeps the connection, so the body prefixes the next request on it (docs/reliability.md)
+        Arbitrary<String> harmless = Arbitraries.of("OPTIONS", "HEAD", "GET", "TRACE");
         Arbitrary<String> path = Arbitraries.of("api/tasks", "api/tasks/" + UUID.randomUUID(), "submit");
         return Arbitraries.oneOf(
                 Combinators.combine(refused, path, textTasks()).as((method, p, task) -> new FuzzRequest(
@@ -181,7 +185,8 @@ final class FuzzRequests {
     }
 
     private static Arbitrary<FuzzRequest> seedSubmissions() {
-        return Combinators.combine(Arbitraries.of("reverse", "sentiment", "nope", ""), text(0, 100)).as((type, text) -> {
+        Arbitrary<String> types = Arbitraries.of("reverse", "sentiment", "nope", "");
+        return Combinators.combine(types, text(0, 100)).as((type, text) -> {
             boolean valid = !type.isEmpty() && !type.equals("nope") && validText(text, MAX_TEXT);
             TaskSpec task = type.equals("sentiment") ? TaskSpec.sentiment(text) : TaskSpec.reverse(text);
             return FuzzRequest.post("original /submit", "submit", "application/json",

@@ -35,7 +35,8 @@ class PublishConfirmationCostIT {
     /** Divisible by every thread count. */
     private static final int MESSAGES = 1_600;
     private static final String BODY = "{\"id\":\"00000000-0000-4000-8000-000000000000\",\"type\":\"reverse\","
-            + "\"parameters\":{\"text\":\"a message of about the size of a task\"},\"submittedAt\":\"2026-01-01T00:00:00Z\"}";
+            + "\"parameters\":{\"text\":\"a message of about the size of a task\"},"
+            + "\"submittedAt\":\"2026-01-01T00:00:00Z\"}";
 
     private enum Way {
         TRANSACTED, CONFIRMED
@@ -120,7 +121,8 @@ class PublishConfirmationCostIT {
     }
 
     private static void deleteQueue(PrivateRabbitMq broker, String queue) throws Exception {
-        try (com.rabbitmq.client.Connection connection = broker.connect(); Channel channel = connection.createChannel()) {
+        try (com.rabbitmq.client.Connection connection = broker.connect();
+                Channel channel = connection.createChannel()) {
             channel.queueDelete(queue);
         }
     }

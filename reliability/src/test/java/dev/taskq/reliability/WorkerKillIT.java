@@ -26,7 +26,7 @@ class WorkerKillIT {
         FaultLab lab = FaultLab.get();
         TaskqProcess taskq = lab.taskq();
         Ledger ledger = lab.ledger();
-        Load load = new Load(taskq.http(), "kill", 8, TASKS, 150).start();
+        Load load = new Load(taskq.http(), "kill", 8, TASKS, 100).start();
         long unfinishedAtKill;
         long runningAtKill;
         long startedAfterStop;

@@ -27,7 +27,7 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * One Payara Micro process running taskq as {@code ./run.sh} does (rabbitmq-ra.rar + taskq.war at /, the same
- * post-boot command file), with {@code TASKQ_WORK_DELAY_MS=0}, on a free port, with a queue and Redis key prefix of
+ * pre- and post-boot command files), with {@code TASKQ_WORK_DELAY_MS=0}, on a free port, with a queue and Redis key prefix of
  * its own so that it shares the broker and the store with nobody.
  */
 public final class TaskqInstance implements AutoCloseable {
@@ -100,6 +100,7 @@ public final class TaskqInstance implements AutoCloseable {
         command.addAll(settings.instanceJvmArgs());
         command.addAll(List.of("-jar", microJar.toString(),
                 "--nocluster", "--port", Integer.toString(port), "--rootdir", workDir.resolve("root").toString(),
+                "--prebootcommandfile", settings.preBoot().toString(),
                 "--postbootcommandfile", settings.postBoot().toString(),
                 "--deploy", rar.toString(),
                 "--deploy", war + ":/"));

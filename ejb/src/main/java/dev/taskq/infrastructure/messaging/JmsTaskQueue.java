@@ -8,22 +8,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.time.Duration;
 import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,18 +24,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Publishes task messages to the durable RabbitMQ queue {@code taskq.queue} (and poison messages to
  * {@code taskq.dead-letter-queue}) through JMS (rabbitmq-jms), as
- * persistent messages with publisher confirms: {@link #publish} returns only after the broker confirmed the
- * message, which for a persistent message on a durable queue means it is on disk. (A confirm costs the publisher
- * nothing but waiting for it; the broker writes many publishers' messages with one fsync. The transacted sessions
- * used before cost a {@code tx.commit} round trip and a disk sync per message, about 40 % of a submission's
- * time.) One connection is shared; sessions are pooled (a JMS session is single-threaded). When the broker goes
- * away the connection is dropped and made again on the next publish.
+ * persistent messages in transacted sessions: {@link #publish} returns only after the broker has committed the
+ * message. (Publisher confirms instead of transactions were measured: no faster here, see docs/performance.md.)
+ * One connection is shared; sessions are pooled (a JMS session is single-threaded). When the broker goes away the
+ * connection is dropped and made again on the next publish.
  */
 @ApplicationScoped
 public class JmsTaskQueue implements TaskQueue {
     private static final Logger LOG = Logger.getLogger(JmsTaskQueue.class.getName());
-    /** How long a publish waits for the broker's confirm before it counts as failed. */
-    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
     /** The message property that says why a message was dead-lettered. */
     public static final String DEAD_LETTER_REASON = "taskq_dead_letter_reason";
 
@@ -156,7 +145,7 @@ public class JmsTaskQueue implements TaskQueue {
             connection.setExceptionListener(e -> dropConnection(generation));
             LOG.info(() -> "connected to RabbitMQ at " + host + ":" + port + " for queue " + queueName);
         }
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         MessageProducer producer = session.createProducer(null);
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         return new Sender(session, producer, session.createQueue(queueName),
@@ -177,18 +166,17 @@ public class JmsTaskQueue implements TaskQueue {
         LOG.warning(() -> "connection to RabbitMQ dropped; the next publish reconnects");
     }
 
-    /** A session and its producer, used by one thread at a time. */
+    /** A transacted session and its producer, used by one thread at a time. */
     private record Sender(Session session, MessageProducer producer, Queue tasks, Queue deadLetters,
             long generation) {
-        /** Sends a persistent text message and waits for the broker's confirm: when this returns the broker has it. */
+        /** Sends a persistent text message and commits: when this returns the broker has it. */
         void send(Queue queue, String body, String deadLetterReason) throws JMSException {
             TextMessage message = session.createTextMessage(body);
             if (deadLetterReason != null) {
                 message.setStringProperty(DEAD_LETTER_REASON, deadLetterReason);
             }
-            Confirmation confirmation = new Confirmation();
-            producer.send(queue, message, confirmation); // asynchronous send: rabbitmq-jms uses publisher confirms
-            confirmation.await();
+            producer.send(queue, message);
+            session.commit();
         }
 
         void close() {
@@ -197,42 +185,6 @@ public class JmsTaskQueue implements TaskQueue {
             } catch (JMSException | RuntimeException e) {
                 LOG.log(Level.FINE, "closing a session", e);
             }
-        }
-    }
-
-    /** The broker's answer to one asynchronous send: its publisher confirm, or a nack / a failure. */
-    private static final class Confirmation implements CompletionListener {
-        private final CompletableFuture<Void> answer = new CompletableFuture<>();
-
-        @Override
-        public void onCompletion(Message message) {
-            answer.complete(null);
-        }
-
-        @Override
-        public void onException(Message message, Exception exception) {
-            answer.completeExceptionally(exception);
-        }
-
-        void await() throws JMSException {
-            try {
-                answer.get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                throw failure("the broker did not take the message", e.getCause());
-            } catch (TimeoutException e) {
-                throw failure("no confirm from the broker within " + CONFIRM_TIMEOUT.toSeconds() + " s", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure("interrupted while waiting for the broker's confirm", e);
-            }
-        }
-
-        private static JMSException failure(String message, Throwable cause) {
-            JMSException e = new JMSException(message + (cause == null ? "" : ": " + cause));
-            if (cause instanceof Exception exception) {
-                e.setLinkedException(exception);
-            }
-            return e;
         }
     }
 }

@@ -1,11 +1,18 @@
 package dev.taskq.infrastructure.redis;
 
 import dev.taskq.application.StoreUnavailableException;
+import java.util.List;
 import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
-/** Runs Redis commands, turning "Redis cannot be reached" into the application's {@link StoreUnavailableException}. */
+/**
+ * Runs Redis commands, turning "Redis cannot be reached" into the application's {@link StoreUnavailableException}:
+ * no connection, and the errors of a Redis that is up but cannot serve yet — {@code LOADING} (it is reading its
+ * append-only file after a restart), {@code BUSY} (a script runs too long), {@code MASTERDOWN}.
+ */
 final class RedisCalls {
+    private static final List<String> NOT_SERVING_YET = List.of("LOADING", "BUSY", "MASTERDOWN");
 
     private RedisCalls() {
     }
@@ -15,6 +22,12 @@ final class RedisCalls {
             return command.get();
         } catch (JedisConnectionException e) {
             throw new StoreUnavailableException("Redis is not reachable: " + e.getMessage(), e);
+        } catch (JedisDataException e) {
+            String message = String.valueOf(e.getMessage());
+            if (NOT_SERVING_YET.stream().anyMatch(message::startsWith)) {
+                throw new StoreUnavailableException("Redis cannot serve yet: " + message, e);
+            }
+            throw e;
         }
     }
 }

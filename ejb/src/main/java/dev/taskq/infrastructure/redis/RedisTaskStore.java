@@ -1,6 +1,5 @@
 package dev.taskq.infrastructure.redis;
 
-import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskStore;
 import dev.taskq.domain.TaskEvent;
 import dev.taskq.domain.TaskKind;
@@ -21,7 +20,6 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** {@link TaskStore} on Redis: see the package documentation for the key layout. */
 @ApplicationScoped
@@ -127,10 +125,6 @@ public class RedisTaskStore implements TaskStore {
     }
 
     private static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (JedisConnectionException e) {
-            throw new StoreUnavailableException("Redis is not reachable: " + e.getMessage(), e);
-        }
+        return RedisCalls.call(command);
     }
 }

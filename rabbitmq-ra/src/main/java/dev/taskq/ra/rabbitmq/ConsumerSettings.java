@@ -110,7 +110,8 @@ record ConsumerSettings(
                 }
             }
 
-            int consumers = integer("consumers", spec.getConsumers(), null, DEFAULT_CONSUMERS, 1, MAX_CONSUMERS);
+            // 0 = activated without consumers: the endpoint is deployed but takes nothing (e.g. a web-only node)
+            int consumers = integer("consumers", spec.getConsumers(), null, DEFAULT_CONSUMERS, 0, MAX_CONSUMERS);
             int prefetch = integer("prefetch", spec.getPrefetch(), null, DEFAULT_PREFETCH, 1, MAX_PREFETCH);
 
             String host = string("host", spec.getHost(), adapter == null ? null : adapter.getHost(), DEFAULT_HOST);

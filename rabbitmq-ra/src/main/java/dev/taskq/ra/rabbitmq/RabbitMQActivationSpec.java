@@ -20,7 +20,7 @@ import jakarta.resource.spi.ResourceAdapter;
  *         {@code session.createQueue(name)}: durable, bound to exchange {@code jms.durable.queues} with routing key
  *         = queue name</td></tr>
  *     <tr><td>consumers</td><td>4</td><td>number of concurrent consumers, each with its own connection; bounds the
- *         number of concurrent onMessage calls</td></tr>
+ *         number of concurrent onMessage calls; 0 activates the endpoint without consuming anything</td></tr>
  *     <tr><td>prefetch</td><td>1</td><td>unacknowledged messages the broker may push to each consumer</td></tr>
  *     <tr><td>host, port, username, password, virtualHost</td><td>resource adapter properties, else 127.0.0.1,
  *         5672, guest, guest, /</td><td>broker connection</td></tr>

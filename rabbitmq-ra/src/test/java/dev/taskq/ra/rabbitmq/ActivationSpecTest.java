@@ -177,6 +177,34 @@ class ActivationSpecTest {
     }
 
     @Test
+    void zeroConsumersActivatesTheEndpointWithoutConsuming() throws Exception {
+        RabbitMQActivationSpec spec = spec("tasks");
+        spec.setConsumers("${taskq.workers}");
+        assertThat(ConsumerSettings.resolve(spec, null, values(Map.of("taskq.workers", "0"))).consumers()).isZero();
+
+        TestBootstrapContext ctx = new TestBootstrapContext();
+        RabbitMQResourceAdapter ra = new RabbitMQResourceAdapter();
+        ra.start(ctx);
+        try {
+            RabbitMQActivationSpec none = spec("tasks");
+            none.setConsumers("0");
+            none.setResourceAdapter(ra);
+            ra.endpointActivation(new TestEndpointFactory(), none);
+            assertThat(ra.activations()).singleElement()
+                    .satisfies(activation -> assertThat(activation.consumers()).isEmpty());
+            assertThat(ctx.scheduled).as("no consumer was started, so nothing connects to the broker").hasValue(0);
+        } finally {
+            ra.stop();
+            ctx.shutdown();
+        }
+
+        RabbitMQActivationSpec negative = spec("tasks");
+        negative.setConsumers("-1");
+        assertThatThrownBy(negative::validate).isInstanceOf(InvalidPropertyException.class)
+                .hasMessageContaining("'consumers' = '-1' must be between 0 and 1000");
+    }
+
+    @Test
     void resourceAdapterEqualityIsIdentity() {
         RabbitMQResourceAdapter a = new RabbitMQResourceAdapter();
         RabbitMQResourceAdapter b = new RabbitMQResourceAdapter();

@@ -1,10 +1,15 @@
 package dev.taskq.reliability.lab;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The lab of one test run: a private RabbitMQ node, a private Redis server and one taskq instance (Payara Micro)
@@ -42,7 +47,9 @@ public final class FaultLab {
     /** The lab, started (and taskq running) on first use. */
     public static synchronized FaultLab get() {
         if (lab == null) {
-            FaultLab started = new FaultLab(Path.of(System.getProperty("taskq.reliability.work", "target/lab")),
+            Path work = Path.of(System.getProperty("taskq.reliability.work", "target/lab"));
+            deleteRecursively(work); // a previous run's Redis data would count as this run's
+            FaultLab started = new FaultLab(work,
                     Path.of(System.getProperty("taskq.reliability.deploy", "target/deploy")));
             Runtime.getRuntime().addShutdownHook(new Thread(FaultLab::shutDown, "fault-lab-shutdown"));
             lab = started;
@@ -72,6 +79,19 @@ public final class FaultLab {
         }
     }
 
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear " + dir, e);
+        }
+    }
+
     private void ensureTaskqRunning() {
         if (!broker.answersAmqp()) {
             broker.start();
@@ -98,7 +118,7 @@ public final class FaultLab {
 
     /** Reads what Redis says about tasks of the lab's instance. */
     public Ledger ledger() {
-        return new Ledger(redis.client(), KEY_PREFIX);
+        return new Ledger(redis::client, KEY_PREFIX);
     }
 
     /** Ready messages on the task queue. */

@@ -26,10 +26,11 @@ public final class Ledger {
     /** Attempts a task makes when nothing goes wrong around it: one, or four for a failing e-mail. */
     private static final Map<String, Integer> NORMAL_ATTEMPTS = Map.of("SUCCESS", 1, "FAILURE", 4);
 
-    private final JedisPooled redis;
+    /** The tests' client of the lab's Redis: a new one after each restart of the server. */
+    private final Supplier<JedisPooled> redis;
     private final String prefix;
 
-    Ledger(JedisPooled redis, String prefix) {
+    Ledger(Supplier<JedisPooled> redis, String prefix) {
         this.redis = redis;
         this.prefix = prefix;
     }
@@ -46,7 +47,7 @@ public final class Ledger {
     public List<Entry> read(Collection<String> ids) {
         Map<String, Response<List<String>>> hashes = new LinkedHashMap<>();
         Map<String, Response<Long>> sent = new LinkedHashMap<>();
-        try (AbstractPipeline pipeline = redis.pipelined()) {
+        try (AbstractPipeline pipeline = redis.get().pipelined()) {
             for (String id : ids) {
                 hashes.put(id, pipeline.hmget(prefix + ":task:" + id, "state", "result", "error", "attempts",
                         "commits"));
@@ -133,7 +134,7 @@ public final class Ledger {
     public List<Entry> strays(String tag, Set<String> accepted) {
         List<String> ids = new ArrayList<>();
         for (String id : taskIds()) {
-            String params = accepted.contains(id) ? null : redis.hget(prefix + ":task:" + id, "params");
+            String params = accepted.contains(id) ? null : redis.get().hget(prefix + ":task:" + id, "params");
             if (params != null && params.contains(tag + " task ")) {
                 ids.add(id);
             }
@@ -146,7 +147,7 @@ public final class Ledger {
         ScanParams match = new ScanParams().match(prefix + ":task:*").count(1000);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, match);
+            ScanResult<String> page = redis.get().scan(cursor, match);
             for (String key : page.getResult()) {
                 String id = key.substring((prefix + ":task:").length());
                 if (!id.contains(":")) {

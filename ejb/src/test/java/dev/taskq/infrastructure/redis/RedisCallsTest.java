@@ -1,0 +1,30 @@
+package dev.taskq.infrastructure.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.taskq.application.StoreUnavailableException;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+class RedisCallsTest {
+
+    @Test
+    void aRedisThatIsDownOrStillLoadingItsDataIsUnavailableNotAnError() {
+        assertThatThrownBy(() -> RedisCalls.call(() -> {
+            throw new JedisConnectionException("Connection refused");
+        })).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> RedisCalls.call(() -> {
+            throw new JedisDataException("LOADING Redis is loading the dataset in memory");
+        })).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("LOADING");
+    }
+
+    @Test
+    void otherRedisErrorsStayErrors() {
+        assertThatThrownBy(() -> RedisCalls.call(() -> {
+            throw new JedisDataException("WRONGTYPE Operation against a key holding the wrong kind of value");
+        })).isExactlyInstanceOf(JedisDataException.class);
+        assertThat(RedisCalls.call(() -> "PONG")).isEqualTo("PONG");
+    }
+}
