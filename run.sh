@@ -56,6 +56,7 @@ case "$mode" in
         exec java ${JAVA_OPTS:-} -jar micro/target/payara/payara-micro.jar \
             --nocluster \
             --port "$http_port" \
+            --prebootcommandfile payara-config/micro-pre-boot.asadmin \
             --postbootcommandfile payara-config/micro-post-boot.asadmin \
             --deploy micro/target/payara/rabbitmq-ra.rar \
             --deploy "micro/target/taskq.war:/"

@@ -4,6 +4,7 @@
 # instances of Payara Micro joined to the admin node's Domain Data Grid. The Micro instances are started by
 # micro/start-micro.sh, the containers' entrypoint, with the same TASKQ_* settings the compose file gives them;
 # the admin node is made by server/domain.sh, as ./run.sh server makes it, plus the data grid (server/data-grid.sh).
+# "up" copies the built deployables (micro/target, ear/target) into the cluster's folder first, as an image would.
 #
 #   local-cluster.sh up [workers]   start everything (2 workers by default) and wait until all are ready
 #   local-cluster.sh down           stop everything (Micro instances with SIGTERM, then the admin node)
@@ -61,6 +62,10 @@ load_settings() {
 }
 
 payara=${TASKQ_SERVER_DIR:-$root/target/payara-server}/payara6
+# the cluster's own copy of the deployables, made by "up" (as an image holds its own): a node started again later
+# runs what the others run, even when the build has rewritten micro/target and ear/target meanwhile
+deployables=$state/deployables
+artifacts=(micro/target/taskq.war micro/target/payara/payara-micro.jar micro/target/payara/rabbitmq-ra.rar ear/target/taskq.ear)
 passwordfile=$state/admin.passwordfile
 domain() { "$here/server/domain.sh" "$@" --payara "$payara" --domaindir "$state/domains"; }
 asadmin_remote() {
@@ -93,6 +98,8 @@ start_instance() {
         export TASKQ_ROLE=$role TASKQ_INSTANCE_NAME=$name TASKQ_HTTP_PORT=$((base + 110 + index))
         export TASKQ_DAS_HOST=127.0.0.1 TASKQ_DAS_GRID_PORT=$das_grid_port TASKQ_GRID_INTERFACE=127.0.0.1
         export TASKQ_GRID_PORT=$((base + 120 + 10 * index)) JVM_ARGS="-Xmx${TASKQ_MICRO_HEAP:-512m} ${JVM_ARGS:-}"
+        export TASKQ_MICRO_JAR=$deployables/payara-micro.jar TASKQ_RAR=$deployables/rabbitmq-ra.rar
+        export TASKQ_WAR=$deployables/taskq.war
         # a session of its own: a Ctrl-C meant for the caller does not reach it
         setsid "$here/micro/start-micro.sh" >>"$state/$name.log" 2>&1 </dev/null &
         echo $! >"$state/$name.pid"
@@ -148,7 +155,7 @@ admin_up() {
     # the server inherits this environment: the application's settings, its role and name
     env -u TASKQ_ADMIN_PASSWORD TASKQ_ROLE="${TASKQ_ADMIN_ROLE:-web}" TASKQ_INSTANCE_NAME=admin \
         "$here/server/domain.sh" up --payara "$payara" --domaindir "$state/domains" --portbase "$base" \
-        --passwordfile "$passwordfile" --ear "$root/ear/target/taskq.ear" --commands "$state/data-grid.asadmin"
+        --passwordfile "$passwordfile" --ear "$deployables/taskq.ear" --commands "$state/data-grid.asadmin"
 }
 
 grid_members() { asadmin_remote list-hazelcast-cluster-members 2>&1; }
@@ -174,7 +181,7 @@ case "$command" in
     up)
         workers=${2:-2}
         [[ $workers =~ ^[1-9][0-9]?$ ]] || die "workers: a number from 1 to 99, not '$workers'"
-        for f in micro/target/taskq.war micro/target/payara/payara-micro.jar micro/target/payara/rabbitmq-ra.rar ear/target/taskq.ear; do
+        for f in "${artifacts[@]}"; do
             [[ -r $root/$f ]] || die "missing $f: build first (mvn -B package -DskipTests)"
         done
         if [[ -r $state/cluster.env ]]; then
@@ -185,6 +192,9 @@ case "$command" in
         fi
         save_settings "$workers"
         load_settings
+        rm -rf "$deployables" "$state"/*.log
+        mkdir -p "$deployables"
+        for f in "${artifacts[@]}"; do cp "$root/$f" "$deployables/"; done
         trap 'status=$?; if ((status)); then echo "start-up failed: stopping what started" >&2; "$0" down; fi' EXIT
         admin_up
         for name in $(instances); do start_instance "$name"; done

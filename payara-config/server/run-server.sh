@@ -69,10 +69,8 @@ stop() {
 trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 
-domain up "${ports[@]}" --user "$user" --passwordfile "$passwordfile" --ear "$ear" || {
-    stop
-    exit 1
-}
+# on failure, domain.sh has stopped what it started and said why
+domain up "${ports[@]}" --user "$user" --passwordfile "$passwordfile" --ear "$ear" || exit 1
 
 cat <<EOF
 

@@ -11,7 +11,7 @@ class BrokerRestartIT {
 
     @Test
     void everyAcceptedTaskEndsOnceThoughRabbitMqIsKilledAndRestarted() {
-        ServiceOutage.run("2. RabbitMQ kill -9 + restart under load", "broker", FaultLab.get().broker(), 1_000,
+        ServiceOutage.run("2. RabbitMQ kill -9 + restart under load", "broker", FaultLab.get().broker(), 1_500,
                 false);
     }
 }

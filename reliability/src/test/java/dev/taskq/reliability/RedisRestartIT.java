@@ -13,7 +13,7 @@ class RedisRestartIT {
 
     @Test
     void everyAcceptedTaskEndsOnceWithItsResultThoughRedisIsKilledAndRestarted() {
-        ServiceOutage.run("3. Redis kill -9 + restart under load", "redis", FaultLab.get().redis(), 1_000,
+        ServiceOutage.run("3. Redis kill -9 + restart under load", "redis", FaultLab.get().redis(), 1_500,
                 true);
     }
 }

@@ -35,12 +35,14 @@ final class ServiceOutage {
     static Ledger.Tally run(String scenario, String tag, BackingService service, int target, boolean storeDies) {
         FaultLab lab = FaultLab.get();
         Ledger ledger = lab.ledger();
-        Load load = new Load(lab.taskq().http(), tag, 8, target, 100).start();
+        // submitted faster than 4 workers at 20 ms a task can run them: there is a backlog when the service dies
+        Load load = new Load(lab.taskq().http(), tag, 8, target, 250).start();
         long unfinishedAtKill;
         long downMs;
         try (load) {
             load.awaitAccepted(target / 4, Duration.ofMinutes(2));
             ledger.awaitTerminal(load::acceptedIds, target / 8);
+            ledger.awaitBacklog(load::acceptedIds, 20);
             Map<String, TaskSpec> atKill = load.accepted();
             unfinishedAtKill = atKill.size() - ledger.terminal(atKill.keySet());
             long down = System.nanoTime();
@@ -56,7 +58,7 @@ final class ServiceOutage {
         List<Ledger.Entry> strays = ledger.strays(tag, accepted.keySet());
         Summary.add(Summary.Row.of(scenario, tally, String.format("down %.1f s; %d unfinished when killed; "
                         + "%d submissions answered 503 + Retry-After, %d other answers, %d unanswered; %d records "
-                        + "left by refused submissions %s", downMs / 1000.0, unfinishedAtKill, load.refused(),
+                        + "left by refused submissions%s", downMs / 1000.0, unfinishedAtKill, load.refused(),
                 load.unexpected().size(), load.unanswered(), strays.size(), Ledger.byState(strays))));
         System.out.println(scenario + ": " + tally);
 

@@ -26,7 +26,8 @@ class WorkerKillIT {
         FaultLab lab = FaultLab.get();
         TaskqProcess taskq = lab.taskq();
         Ledger ledger = lab.ledger();
-        Load load = new Load(taskq.http(), "kill", 8, TASKS, 100).start();
+        // submitted faster than 4 workers at 20 ms a task can run them: there is a backlog when the worker dies
+        Load load = new Load(taskq.http(), "kill", 8, TASKS, 300).start();
         long unfinishedAtKill;
         long runningAtKill;
         long startedAfterStop;
@@ -36,6 +37,7 @@ class WorkerKillIT {
         Duration gracefulStop;
         try (load) {
             ledger.awaitTerminal(load::acceptedIds, 500);
+            ledger.awaitBacklog(load::acceptedIds, 50);
             load.restarting(true);
             taskq.kill();
             Map<String, TaskSpec> atKill = load.accepted();
@@ -63,7 +65,7 @@ class WorkerKillIT {
         Summary.add(Summary.Row.of("1. worker kill -9 + restart, then SIGTERM + restart", tally,
                 String.format("%d unfinished and %d running when killed; restart %d s; SIGTERM stop %.1f s left "
                                 + "%d running, %d unfinished, %d queued; %d submissions unanswered while down, "
-                                + "answers while stopping/starting %s; %d records left by unanswered submissions (%s)",
+                                + "answers while stopping/starting %s; %d records left by unanswered submissions%s",
                         unfinishedAtKill, runningAtKill, restart.toSeconds(),
                         gracefulStop.toMillis() / 1000.0, startedAfterStop, unfinishedAfterStop, queuedAfterStop,
                         load.unanswered(), load.answersDuringRestart(), strays.size(),

@@ -18,8 +18,13 @@ final class PhaseResult {
     private PhaseResult() {
     }
 
-    /** The phase's results as a JSON-ready map (names in snake case, times in ms, rates per second). */
-    static Map<String, Object> of(PhaseLog phase, List<Sample> samples) {
+    /**
+     * The phase's results as a JSON-ready map (names in snake case, times in ms, rates per second).
+     *
+     * @param samples              the taskq instance's /proc samples
+     * @param loadGeneratorSamples the load generator's (Gatling's JVM)
+     */
+    static Map<String, Object> of(PhaseLog phase, List<Sample> samples, List<Sample> loadGeneratorSamples) {
         List<TaskTiming> tasks = phase.tasks();
         List<TaskTiming> accepted = tasks.stream().filter(TaskTiming::isAccepted).toList();
         List<TaskTiming> settled = accepted.stream().filter(TaskTiming::isSettled).toList();
@@ -47,9 +52,9 @@ final class PhaseResult {
         result.put("latency_server_ms", percentiles(settled,
                 t -> Duration.between(t.serverSubmittedAt, t.serverFinishedAt).toNanos() / 1e6));
         result.put("latency_histogram_ms", histogram(phase.metricsAfter()));
-        double cpuSeconds = atOrAfter(samples, lastSettled).cpuSeconds()
-                - atOrBefore(samples, firstSubmit).cpuSeconds();
-        result.put("cpu_s_per_1000_tasks", settled.isEmpty() ? 0 : round(cpuSeconds * 1000 / settled.size()));
+        result.put("cpu_s_per_1000_tasks", cpuPer1000(samples, firstSubmit, lastSettled, settled.size()));
+        result.put("load_generator_cpu_s_per_1000_tasks",
+                cpuPer1000(loadGeneratorSamples, firstSubmit, lastSettled, settled.size()));
         result.put("rss_max_mib", round(samples.stream()
                 .filter(s -> s.nanos() >= firstSubmit && s.nanos() <= lastSettled)
                 .mapToDouble(Sample::rssMiB).max().orElse(0)));
@@ -92,6 +97,11 @@ final class PhaseResult {
         p.put("p95", round(worst.getOrDefault("0.95", 0.0)));
         p.put("p99", round(worst.getOrDefault("0.99", 0.0)));
         return p;
+    }
+
+    private static double cpuPer1000(List<Sample> samples, long from, long to, int tasks) {
+        double cpuSeconds = atOrAfter(samples, to).cpuSeconds() - atOrBefore(samples, from).cpuSeconds();
+        return tasks == 0 ? 0 : round(cpuSeconds * 1000 / tasks);
     }
 
     /** The last sample taken at or before {@code nanos} (or the first one). */

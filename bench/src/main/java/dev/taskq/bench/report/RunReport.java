@@ -32,12 +32,13 @@ public final class RunReport {
     }
 
     /**
-     * Writes {@code run-<run>.json} from the phases and the instance's samples, and the summary over every run
-     * file in the folder.
+     * Writes {@code run-<run>.json} from the phases, the instance's samples and the load generator's (this JVM's),
+     * and the summary over every run file in the folder.
      *
      * @return the run file
      */
-    public Path write(BenchSettings settings, List<PhaseLog> phases, List<Sample> samples) throws IOException {
+    public Path write(BenchSettings settings, List<PhaseLog> phases, List<Sample> samples,
+            List<Sample> loadGeneratorSamples) throws IOException {
         machine.put("loadavg_after", loadAverage());
         instance.put("rss_load_max_mib", PhaseResult.round(samples.stream().mapToDouble(Sample::rssMiB).max()
                 .orElse(0)));
@@ -45,7 +46,7 @@ public final class RunReport {
         Map<String, Object> results = new LinkedHashMap<>();
         for (PhaseLog phase : phases) {
             if (phase.reported()) {
-                results.put(phase.name(), PhaseResult.of(phase, samples));
+                results.put(phase.name(), PhaseResult.of(phase, samples, loadGeneratorSamples));
             }
         }
         Map<String, Object> totals = new LinkedHashMap<>();

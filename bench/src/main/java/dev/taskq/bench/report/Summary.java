@@ -42,7 +42,9 @@ public final class Summary {
             new Headline("RSS idle MiB", "instance.rss_idle_mib", ""),
             new Headline("RSS under load (max) MiB", "instance.rss_load_max_mib", ""),
             new Headline("CPU s per 1 000 tasks (burst, 16 clients)", "phases.burst-16.cpu_s_per_1000_tasks", ""),
-            new Headline("CPU s per 1 000 tasks (steady 200/s)", "phases.steady-200.cpu_s_per_1000_tasks", ""));
+            new Headline("CPU s per 1 000 tasks (steady 200/s)", "phases.steady-200.cpu_s_per_1000_tasks", ""),
+            new Headline("load generator (Gatling) CPU s per 1 000 tasks (burst, 16 clients)",
+                    "phases.burst-16.load_generator_cpu_s_per_1000_tasks", ""));
 
     private Summary() {
     }

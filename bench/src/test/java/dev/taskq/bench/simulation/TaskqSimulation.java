@@ -59,6 +59,7 @@ public class TaskqSimulation extends Simulation {
     private final RunReport report = new RunReport();
     private final AtomicLong taskNumbers = new AtomicLong();
     private ProcessSampler sampler;
+    private ProcessSampler loadGenerator;
 
     {
         List<PopulationBuilder> steps = new ArrayList<>();
@@ -89,6 +90,7 @@ public class TaskqSimulation extends Simulation {
             sampler = new ProcessSampler(instance.pid());
             report.instanceStarted(instance.startToFirstTaskMillis(), sampler.now());
             sampler.every(100);
+            loadGenerator = new ProcessSampler(ProcessHandle.current().pid()).every(100);
         } catch (Exception e) {
             closeInstance();
             throw new IllegalStateException("could not start taskq: " + e.getMessage(), e);
@@ -99,8 +101,9 @@ public class TaskqSimulation extends Simulation {
     public void after() {
         try {
             sampler.close();
+            loadGenerator.close();
             System.out.println("taskq benchmark run written to "
-                    + report.write(settings, phases, sampler.samples()));
+                    + report.write(settings, phases, sampler.samples(), loadGenerator.samples()));
         } catch (Exception e) {
             throw new IllegalStateException("could not write the run's results: " + e.getMessage(), e);
         } finally {
@@ -122,7 +125,7 @@ public class TaskqSimulation extends Simulation {
         return phase;
     }
 
-    /** Each step starts when the one before (and its /metrics snapshot) ended. */
+    /** Each step starts when the one before ended; its /metrics snapshot is taken in the pause before the next. */
     private PopulationBuilder inSequence(List<PopulationBuilder> steps) {
         PopulationBuilder chain = steps.get(steps.size() - 1);
         for (int i = steps.size() - 2; i >= 0; i--) {

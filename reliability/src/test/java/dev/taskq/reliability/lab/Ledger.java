@@ -74,6 +74,17 @@ public final class Ledger {
         Processes.await(count + " tasks terminal", Duration.ofMinutes(3), () -> terminal(ids.get()) >= count);
     }
 
+    /**
+     * Waits (up to three minutes) until at least {@code count} of the tasks {@code ids} names are not yet terminal:
+     * a backlog, so that a fault hits tasks in the queue and in flight, not an idle worker.
+     */
+    public void awaitBacklog(Supplier<Collection<String>> ids, int count) {
+        Processes.await(count + " tasks waiting or running", Duration.ofMinutes(3), () -> {
+            Collection<String> current = ids.get();
+            return current.size() - terminal(current) >= count;
+        });
+    }
+
     /** Waits until all of {@code ids} are terminal, or two minutes passed (then the tally shows the lost ones). */
     public void awaitAllTerminal(Collection<String> ids) {
         long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -159,11 +170,14 @@ public final class Ledger {
         return ids;
     }
 
-    /** "3 PENDING, 5 SUCCESS": how many of {@code entries} are in each state. */
+    /** " (3 PENDING, 5 SUCCESS)": how many of {@code entries} are in each state; "" for none. */
     public static String byState(List<Entry> entries) {
-        return entries.stream().collect(Collectors.groupingBy(e -> String.valueOf(e.state()),
-                TreeMap::new, Collectors.counting())).entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        if (entries.isEmpty()) {
+            return "";
+        }
+        return entries.stream().collect(Collectors.groupingBy(e -> String.valueOf(e.state()), TreeMap::new,
+                        Collectors.counting())).entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ", " (", ")"));
     }
 
     private static int number(String value) {

@@ -4,7 +4,7 @@ import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskQueryService;
 import dev.taskq.application.TaskSubmissionService;
 import dev.taskq.domain.TaskState;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/tasks}: submit a task, read a task. */
 @Path("/tasks")
-@RequestScoped
+// one instance for all requests: it holds no request state, and creating it per request (CDI + HK2 injection,
+// Fault Tolerance proxy) was a tenth of the CPU taskq spent per task (docs/performance.md)
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "tasks")
 public class TaskResource {
