@@ -19,7 +19,6 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes task messages to the durable RabbitMQ queue {@code taskq.queue} (and poison messages to
@@ -36,26 +35,7 @@ public class JmsTaskQueue implements TaskQueue {
     public static final String DEAD_LETTER_REASON = "taskq_dead_letter_reason";
 
     @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.host")
-    String host;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.port")
-    int port;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.username")
-    String username;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.password")
-    String password;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.virtual-host")
-    String virtualHost;
-    @Inject
-    @ConfigProperty(name = "taskq.queue")
-    String queueName;
-    @Inject
-    @ConfigProperty(name = "taskq.dead-letter-queue")
-    String deadLetterQueueName;
+    RabbitMqSettings settings;
 
     private RMQConnectionFactory factory;
     private Connection connection;
@@ -66,16 +46,7 @@ public class JmsTaskQueue implements TaskQueue {
     @PostConstruct
     void configure() {
         factory = new RMQConnectionFactory();
-        factory.setHost(host);
-        factory.setPort(port);
-        factory.setUsername(username);
-        factory.setPassword(password);
-        factory.setVirtualHost(virtualHost);
-        // this class reconnects itself; a half-recovered connection would only hide a lost broker
-        factory.setAmqpConnectionFactoryPostProcessor(cf -> {
-            cf.setAutomaticRecoveryEnabled(false);
-            cf.setConnectionTimeout(5_000);
-        });
+        factory.setAmqpConnectionFactoryPostProcessor(settings::configure);
     }
 
     @PreDestroy
@@ -113,7 +84,7 @@ public class JmsTaskQueue implements TaskQueue {
                 sender.close();
                 dropConnection(sender.generation);
             }
-            LOG.log(Level.WARNING, what + " could not be sent to RabbitMQ (queue " + queueName + "): " + e);
+            LOG.log(Level.WARNING, what + " could not be sent to RabbitMQ (queue " + settings.queueName() + "): " + e);
             throw new QueueUnavailableException("the message broker is not reachable", e);
         }
     }
@@ -143,13 +114,13 @@ public class JmsTaskQueue implements TaskQueue {
             connection = factory.createConnection();
             long generation = ++connectionGeneration;
             connection.setExceptionListener(e -> dropConnection(generation));
-            LOG.info(() -> "connected to RabbitMQ at " + host + ":" + port + " for queue " + queueName);
+            LOG.info(() -> "connected to RabbitMQ at " + settings.address() + " for queue " + settings.queueName());
         }
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         MessageProducer producer = session.createProducer(null);
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-        return new Sender(session, producer, session.createQueue(queueName),
-                session.createQueue(deadLetterQueueName), connectionGeneration);
+        return new Sender(session, producer, session.createQueue(settings.queueName()),
+                session.createQueue(settings.deadLetterQueueName()), connectionGeneration);
     }
 
     private synchronized void dropConnection(long generation) {

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@link QueueInspector} through a passive queue declaration (AMQP, amqp-client), which answers a queue's ready
@@ -27,32 +26,13 @@ public class RabbitQueueInspector implements QueueInspector {
     private static final int NOT_FOUND = 404;
 
     @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.host")
-    String host;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.port")
-    int port;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.username")
-    String username;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.password")
-    String password;
-    @Inject
-    @ConfigProperty(name = "taskq.rabbitmq.virtual-host")
-    String virtualHost;
-    @Inject
-    @ConfigProperty(name = "taskq.queue")
-    String queueName;
-    @Inject
-    @ConfigProperty(name = "taskq.dead-letter-queue")
-    String deadLetterQueueName;
+    RabbitMqSettings settings;
 
     private Connection connection;
 
     @Override
     public List<QueueDepth> depths() {
-        return List.of(depth(queueName, "tasks"), depth(deadLetterQueueName, "dead letters"));
+        return List.of(depth(settings.queueName(), "tasks"), depth(settings.deadLetterQueueName(), "dead letters"));
     }
 
     private QueueDepth depth(String name, String role) {
@@ -79,13 +59,7 @@ public class RabbitQueueInspector implements QueueInspector {
     private synchronized Connection connection() throws IOException, TimeoutException {
         if (connection == null || !connection.isOpen()) {
             ConnectionFactory factory = new ConnectionFactory();
-            factory.setHost(host);
-            factory.setPort(port);
-            factory.setUsername(username);
-            factory.setPassword(password);
-            factory.setVirtualHost(virtualHost);
-            factory.setConnectionTimeout(5_000);
-            factory.setAutomaticRecoveryEnabled(false);
+            settings.configure(factory);
             connection = factory.newConnection("taskq-queue-inspector");
         }
         return connection;
