@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -86,10 +88,12 @@ public final class TaskqInstance implements AutoCloseable {
     }
 
     /**
-     * Launches the process (its output goes to {@code workDir/payara.log}), waits until it serves the API, then
-     * submits one task and waits until it is done.
+     * Launches the process in a new {@code workDir} (emptied first: a Payara Micro root directory left by an earlier
+     * run would be reused, with that run's deployments), waits until it serves the API, then submits one task and
+     * waits until it is done. The process's output goes to {@code workDir/payara.log}.
      */
     public TaskqInstance start(Path workDir) throws IOException, InterruptedException {
+        deleteRecursively(workDir);
         Files.createDirectories(workDir);
         // copies: a build of micro/ while the instance runs must not change the jars it loads classes from
         Path microJar = copy(settings.microJar(), workDir);
@@ -167,6 +171,16 @@ public final class TaskqInstance implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
