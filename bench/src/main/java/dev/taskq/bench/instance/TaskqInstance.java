@@ -43,6 +43,7 @@ public final class TaskqInstance implements AutoCloseable {
     private final String name;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private Path workDir;
     private long launchedNanos;
     private long firstTaskMillis = -1;
 
@@ -93,6 +94,7 @@ public final class TaskqInstance implements AutoCloseable {
      * waits until it is done. The process's output goes to {@code workDir/payara.log}.
      */
     public TaskqInstance start(Path workDir) throws IOException, InterruptedException {
+        this.workDir = workDir;
         deleteRecursively(workDir);
         Files.createDirectories(workDir);
         // copies: a build of micro/ while the instance runs must not change the jars it loads classes from
@@ -195,7 +197,10 @@ public final class TaskqInstance implements AutoCloseable {
                 && response.headers().firstValue("Content-Type").orElse("").contains("json");
     }
 
-    /** Stops the process (SIGTERM, then SIGKILL after 30 s) and deletes its queues and Redis keys. */
+    /**
+     * Stops the process (SIGTERM, then SIGKILL after 30 s) and deletes its queues and Redis keys, and in its work
+     * directory everything but payara.log (the copies of the artifacts and Payara's root directory, ~300 MB).
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         if (process != null) {
@@ -206,6 +211,13 @@ public final class TaskqInstance implements AutoCloseable {
         }
         deleteQueue();
         deleteKeys();
+        if (workDir != null) {
+            try (Stream<Path> files = Files.list(workDir)) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().equals("payara.log")).toList()) {
+                    deleteRecursively(file);
+                }
+            }
+        }
     }
 
     private void deleteQueue() throws IOException {
