@@ -47,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admin", description = "The operator's view and actions (login required)")
 @SecurityRequirement(name = RestApplication.BASIC_AUTH)
 @APIResponse(responseCode = "401", description = "No or wrong login",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class)))
 public class AdminResource {
     private static final String NOT_FOUND_EXAMPLE = """
             {"type":"about:blank","title":"Not Found","status":404,"detail":"no task with id 0b9e…"}""";
@@ -71,7 +71,7 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(schema = @Schema(implementation = TaskListView.class)))
     @APIResponse(responseCode = "400", description = "A filter is not a known state or kind",
-            content = @Content(mediaType = "application/problem+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE_NAME,
                     schema = @Schema(implementation = Problem.class)))
     public TaskListView tasks(
             @Parameter(description = "only tasks in this state", example = "FAILURE") @QueryParam("state")
@@ -111,7 +111,7 @@ public class AdminResource {
     @Path("/queues")
     @Operation(summary = "Depth and consumers of the task queue and the dead-letter queue")
     @APIResponse(responseCode = "503", description = "RabbitMQ is not reachable",
-            content = @Content(mediaType = "application/problem+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE_NAME,
                     schema = @Schema(implementation = Problem.class)))
     public List<QueueDepth> queues() {
         return dashboard.queues();
@@ -131,10 +131,10 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "Cancelled: the task as it is now",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "404", description = "No such task", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+            mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The task has started or finished", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+            mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "started", value = CONFLICT_EXAMPLE)))
     public TaskView cancel(@PathParam("id") String id) {
         administration.cancel(id, operator());
@@ -148,11 +148,11 @@ public class AdminResource {
     @APIResponse(responseCode = "202", description = "Requeued: the task as it is now",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "404", description = "No such task", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The task is not FAILURE", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "RabbitMQ did not take it; the task stays FAILURE",
-            content = @Content(mediaType = "application/problem+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE_NAME,
                     schema = @Schema(implementation = Problem.class)))
     public Response requeue(@PathParam("id") String id) {
         administration.requeue(id, operator());
@@ -164,9 +164,9 @@ public class AdminResource {
     @Operation(summary = "Delete a finished task", description = "SUCCESS, FAILURE or REVOKED tasks only.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such task", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The task has not finished", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
         administration.delete(id, operator());
         return Response.noContent().build();

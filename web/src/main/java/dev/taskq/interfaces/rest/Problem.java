@@ -18,7 +18,9 @@ import java.util.List;
 @JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
 public record Problem(String type, String title, int status, String detail, List<FieldViolation> errors) {
 
-    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    /** The media type of a problem body, as a constant that annotations (OpenAPI) can use too. */
+    public static final String MEDIA_TYPE_NAME = "application/problem+json";
+    public static final MediaType MEDIA_TYPE = MediaType.valueOf(MEDIA_TYPE_NAME);
     static final String TYPE_BASE = "https://taskq.dev/problems/";
 
     static Problem of(Response.StatusType status, String detail) {

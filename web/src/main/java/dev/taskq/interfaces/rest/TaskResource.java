@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "tasks")
 public class TaskResource {
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = Problem.MEDIA_TYPE_NAME;
 
     @Inject
     TaskSubmissionService submissions;
