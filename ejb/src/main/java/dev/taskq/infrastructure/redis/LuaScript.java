@@ -21,11 +21,21 @@ final class LuaScript {
     }
 
     static LuaScript load(String resourceName) {
+        return new LuaScript(source(resourceName));
+    }
+
+    /** One script made of several pieces of source, in this order (e.g. a library of functions, then a script). */
+    static LuaScript concat(String... sources) {
+        return new LuaScript(String.join("\n", sources));
+    }
+
+    /** The text of the script resource {@code resourceName}, next to this class. */
+    static String source(String resourceName) {
         try (InputStream in = LuaScript.class.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new IllegalStateException("missing Lua script " + resourceName);
             }
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

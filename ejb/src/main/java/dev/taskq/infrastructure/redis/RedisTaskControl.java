@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@link TaskControl}: each change one compare-and-set Lua script, then the task re-indexed. */
+/** {@link TaskControl}: each change one compare-and-set Lua script that also re-indexes the task. */
 @ApplicationScoped
 public class RedisTaskControl implements TaskControl {
-    private static final LuaScript REVOKE = LuaScript.load("revoke.lua");
-    private static final LuaScript REQUEUE = LuaScript.load("requeue.lua");
-    private static final LuaScript REMOVE = LuaScript.load("remove.lua");
+    private static final LuaScript REVOKE = RedisTaskIndex.script("revoke.lua");
+    private static final LuaScript REQUEUE = RedisTaskIndex.script("requeue.lua");
+    private static final LuaScript REMOVE = RedisTaskIndex.script("remove.lua");
 
     @Inject
     RedisConnection redis;
@@ -42,11 +42,8 @@ public class RedisTaskControl implements TaskControl {
     }
 
     private Optional<TaskState> change(LuaScript script, String id, List<String> args) {
-        return call(() -> {
-            Object before = script.eval(redis.jedis(), List.of(redis.key("task", id), redis.key("task", id,
-                    "history")), args);
-            index.reindex(id);
-            return Optional.ofNullable(before).map(state -> TaskState.valueOf(state.toString()));
-        });
+        return call(() -> Optional.ofNullable(script.eval(redis.jedis(), List.of(redis.key("task", id),
+                redis.key("task", id, "history"), index.all()), args))
+                .map(state -> TaskState.valueOf(state.toString())));
     }
 }

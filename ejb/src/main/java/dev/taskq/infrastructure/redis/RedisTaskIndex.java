@@ -5,21 +5,31 @@ import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The sorted sets that list tasks without scanning Redis, each scored by submission time (epoch ms):
  * {@code <prefix>:tasks:all}, {@code <prefix>:tasks:state:<STATE>} and {@code <prefix>:tasks:kind:<kind>}.
- * {@link #reindex} (one Lua script) makes a task's membership match its record, so it is idempotent and repairs.
+ * Every script that changes a task keeps them in step inside the same script ({@link #script}: the Lua function
+ * {@code index_task} of {@code task-index.lua}), so a change and its index entries are one atomic step and one
+ * round trip; {@link #reindex} runs that function alone, to repair an entry the dashboard found out of step.
  */
 @ApplicationScoped
 public class RedisTaskIndex {
-    private static final LuaScript REINDEX = LuaScript.load("reindex.lua");
+    private static final String TASK_KINDS = Arrays.stream(TaskKind.values())
+            .map(kind -> "'" + kind.wireName() + "'")
+            .collect(Collectors.joining(", ", "local TASK_KINDS = {", "}\n"));
+    private static final LuaScript REINDEX = script("reindex.lua");
 
     @Inject
     RedisConnection redis;
+
+    /** A script that changes tasks, with the function {@code index_task} defined in front of it. */
+    static LuaScript script(String resourceName) {
+        return LuaScript.concat(TASK_KINDS, LuaScript.source("task-index.lua"), LuaScript.source(resourceName));
+    }
 
     /** Puts the task in the sets its record says (or out of all of them when it has no record any more). */
     public void reindex(String id) {
@@ -28,12 +38,11 @@ public class RedisTaskIndex {
 
     /** As {@link #reindex(String)}, scoring a task not yet indexed with {@code submittedAt}. */
     public void reindex(String id, Instant submittedAt) {
-        List<String> args = new ArrayList<>(List.of(id, redis.key("tasks") + ":",
-                submittedAt == null ? "" : Long.toString(submittedAt.toEpochMilli())));
-        Arrays.stream(TaskKind.values()).map(TaskKind::wireName).forEach(args::add);
-        REINDEX.run(redis.jedis(), List.of(redis.key("task", id), all()), args);
+        REINDEX.run(redis.jedis(), List.of(redis.key("task", id), all()),
+                List.of(id, submittedAt == null ? "" : Long.toString(submittedAt.toEpochMilli())));
     }
 
+    /** The key of the set of all tasks, which every script that changes a task gets as its last key. */
     String all() {
         return redis.key("tasks", "all");
     }

@@ -27,13 +27,15 @@ public class RedisTaskStore implements TaskStore {
     private static final Type PARAMS_TYPE = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private static final LuaScript CREATE = LuaScript.load("create.lua");
-    private static final LuaScript BEGIN_ATTEMPT = LuaScript.load("begin-attempt.lua");
-    private static final LuaScript RECORD_RETRY = LuaScript.load("record-retry.lua");
-    private static final LuaScript FINISH = LuaScript.load("finish.lua");
+    private static final LuaScript CREATE = RedisTaskIndex.script("create.lua");
+    private static final LuaScript BEGIN_ATTEMPT = RedisTaskIndex.script("begin-attempt.lua");
+    private static final LuaScript RECORD_RETRY = RedisTaskIndex.script("record-retry.lua");
+    private static final LuaScript FINISH = RedisTaskIndex.script("finish.lua");
 
     @Inject
     RedisConnection redis;
+    @Inject
+    RedisTaskIndex index;
     @Inject
     @ConfigProperty(name = "taskq.result.ttl-seconds")
     long resultTtlSeconds;
@@ -43,7 +45,7 @@ public class RedisTaskStore implements TaskStore {
         TaskEvent pending = task.history().get(0);
         long created = call(() -> CREATE.run(redis.jedis(), keys(task.id()), List.of(task.id(),
                 task.kind().wireName(), JSONB.toJson(task.parameters()), task.submittedAt().toString(),
-                JSONB.toJson(pending))));
+                JSONB.toJson(pending), Long.toString(task.submittedAt().toEpochMilli()))));
         if (created != 1) {
             throw new IllegalStateException("task " + task.id() + " exists already");
         }
@@ -51,7 +53,11 @@ public class RedisTaskStore implements TaskStore {
 
     @Override
     public void delete(String id) {
-        call(() -> redis.jedis().del(keys(id).toArray(String[]::new)));
+        call(() -> {
+            redis.jedis().del(redis.key("task", id), redis.key("task", id, "history"));
+            index.reindex(id);
+            return null;
+        });
     }
 
     @Override
@@ -93,13 +99,14 @@ public class RedisTaskStore implements TaskStore {
             throw new IllegalArgumentException(terminal + " is not terminal");
         }
         List<String> keys = List.of(redis.key("task", id), redis.key("task", id, "history"),
-                redis.key("email", "sent", id));
+                redis.key("email", "sent", id), index.all());
         return call(() -> FINISH.run(redis.jedis(), keys, List.of(now.toString(), instance, terminal.name(),
                 nonNull(result), nonNull(error), Long.toString(resultTtlSeconds)))) == 1;
     }
 
+    /** The keys of the scripts that change a task: its hash, its history and (for the index) the set of all. */
     private List<String> keys(String id) {
-        return List.of(redis.key("task", id), redis.key("task", id, "history"));
+        return List.of(redis.key("task", id), redis.key("task", id, "history"), index.all());
     }
 
     private static TaskRecord toRecord(Map<String, String> hash, List<String> history) {

@@ -8,7 +8,7 @@
  * <p>
  * For the dashboard: sorted sets of task ids scored by submission time (epoch ms), {@code <prefix>:tasks:all},
  * {@code <prefix>:tasks:state:<STATE>} and {@code <prefix>:tasks:kind:<kind>}, kept in step by
- * {@link dev.taskq.infrastructure.redis.IndexingTaskStore}; one hash per instance, {@code <prefix>:worker:<name>},
+ * the same scripts ({@link dev.taskq.infrastructure.redis.RedisTaskIndex}); one hash per instance, {@code <prefix>:worker:<name>},
  * and their names, {@code <prefix>:workers}; per-minute figures, {@code <prefix>:stats:finished:<minute>} and
  * {@code <prefix>:stats:latency:<minute>}. The operator's cancel, requeue and delete are compare-and-set scripts
  * too ({@link dev.taskq.infrastructure.redis.RedisTaskControl}).

@@ -1,4 +1,5 @@
--- Starts the next attempt of a task that is not terminal. KEYS: task hash, history list. ARGV: now, instance
+-- Starts the next attempt of a task that is not terminal. KEYS: task hash, history list, all-tasks sorted set.
+-- ARGV: now, instance
 -- Returns the attempt number, -1 for an unknown task, -2 for a terminal one.
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then
@@ -11,4 +12,5 @@ local attempt = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 redis.call('HSET', KEYS[1], 'state', 'STARTED')
 redis.call('HSETNX', KEYS[1], 'started_at', ARGV[1])
 redis.call('RPUSH', KEYS[2], cjson.encode({state = 'STARTED', at = ARGV[1], attempt = attempt, instance = ARGV[2]}))
+index_task(KEYS[1], KEYS[3])
 return attempt

@@ -1,4 +1,5 @@
--- Moves a task to a terminal state once (compare-and-set). KEYS: task hash, history list, e-mail "sent" record.
+-- Moves a task to a terminal state once (compare-and-set). KEYS: task hash, history list, e-mail "sent" record,
+-- all-tasks sorted set.
 -- ARGV: now, instance, terminal state, result, error, ttl seconds. Returns 1 when committed, 0 when already
 -- terminal, -1 for an unknown task. An e-mail task that succeeds gets its "sent" record here, inside the same
 -- compare-and-set, so it is written exactly once however often the work itself ran.
@@ -32,4 +33,5 @@ if ARGV[3] == 'SUCCESS' and redis.call('HGET', KEYS[1], 'type') == 'email' then
 end
 redis.call('EXPIRE', KEYS[1], ARGV[6])
 redis.call('EXPIRE', KEYS[2], ARGV[6])
+index_task(KEYS[1], KEYS[4])
 return 1

@@ -1,4 +1,5 @@
--- Records a failed attempt that will be retried. KEYS: task hash, history list. ARGV: now, instance, attempt, error
+-- Records a failed attempt that will be retried. KEYS: task hash, history list, all-tasks sorted set.
+-- ARGV: now, instance, attempt, error
 local state = redis.call('HGET', KEYS[1], 'state')
 if state ~= 'STARTED' then
   return 0
@@ -6,4 +7,5 @@ end
 redis.call('HSET', KEYS[1], 'state', 'RETRY', 'error', ARGV[4])
 redis.call('RPUSH', KEYS[2], cjson.encode({state = 'RETRY', at = ARGV[1], attempt = tonumber(ARGV[3]),
   instance = ARGV[2], detail = ARGV[4]}))
+index_task(KEYS[1], KEYS[3])
 return 1

@@ -1,7 +1,10 @@
--- Deletes a finished task (SUCCESS, FAILURE or REVOKED) and its history. KEYS: task hash, history list.
+-- Deletes a finished task (SUCCESS, FAILURE or REVOKED), its history and its index entries. KEYS: task hash,
+-- history list, all-tasks sorted set.
 -- Returns the state the task was in (nil: unknown); it was deleted exactly when that is terminal.
 local state = redis.call('HGET', KEYS[1], 'state')
 if state == 'SUCCESS' or state == 'FAILURE' or state == 'REVOKED' then
+  local id = redis.call('HGET', KEYS[1], 'id')
   redis.call('DEL', KEYS[1], KEYS[2])
+  index_task(KEYS[1], KEYS[3], id)
 end
 return state

@@ -1,6 +1,7 @@
 -- Runs a failed task again: FAILURE -> PENDING, a compare-and-set. Its attempts are counted afresh, its outcome
 -- and timings cleared, its history kept (with a PENDING step saying who requeued it), and it no longer expires.
--- KEYS: task hash, history list. ARGV: now, instance, detail. Returns the state the task was in (nil: unknown).
+-- KEYS: task hash, history list, all-tasks sorted set. ARGV: now, instance, detail. Returns the state the task
+-- was in (nil: unknown).
 local state = redis.call('HGET', KEYS[1], 'state')
 if state ~= 'FAILURE' then
   return state
@@ -12,4 +13,5 @@ redis.call('RPUSH', KEYS[2], cjson.encode({state = 'PENDING', at = ARGV[1], atte
   detail = ARGV[3]}))
 redis.call('PERSIST', KEYS[1])
 redis.call('PERSIST', KEYS[2])
+index_task(KEYS[1], KEYS[3])
 return state

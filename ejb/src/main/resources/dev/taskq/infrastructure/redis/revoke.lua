@@ -1,4 +1,5 @@
--- Cancels a task that has not started: PENDING -> REVOKED, a compare-and-set. KEYS: task hash, history list.
+-- Cancels a task that has not started: PENDING -> REVOKED, a compare-and-set. KEYS: task hash, history list,
+-- all-tasks sorted set.
 -- ARGV: now, instance, detail, ttl seconds. Returns the state the task was in (nil for an unknown task); it was
 -- revoked exactly when that is PENDING. A worker that later takes its message skips it (begin-attempt.lua).
 local state = redis.call('HGET', KEYS[1], 'state')
@@ -10,4 +11,5 @@ redis.call('RPUSH', KEYS[2], cjson.encode({state = 'REVOKED', at = ARGV[1], atte
   detail = ARGV[3]}))
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
+index_task(KEYS[1], KEYS[3])
 return state

@@ -1,0 +1,42 @@
+-- Library put in front of every script that changes a task (RedisTaskIndex.script), so that the change and the
+-- task's index entries are one atomic script. TASK_KINDS (every kind's name) is defined right above this by Java.
+-- index_task puts a task's id in exactly the index sets that match its record now (all tasks, its state, its kind),
+-- or takes it out of all of them when the record is gone (deleted or expired). Idempotent, so it also repairs.
+-- task_key: the task hash; all_key: '<prefix>:tasks:all' (the other sets are '<prefix>:tasks:state:<STATE>' and
+-- '<prefix>:tasks:kind:<kind>'); id: the task id (nil: read from the hash); score_if_new: the score of a task not
+-- indexed yet (submitted at, epoch ms; nil or '' for now). Scores are submission times.
+local function index_task(task_key, all_key, id, score_if_new)
+  local base = string.sub(all_key, 1, -4)
+  local fields = redis.call('HMGET', task_key, 'state', 'type', 'id')
+  local state, kind = fields[1], fields[2]
+  id = id or fields[3]
+  if not id then
+    return 0
+  end
+  for _, s in ipairs({'PENDING', 'STARTED', 'RETRY', 'SUCCESS', 'FAILURE', 'REVOKED'}) do
+    if s ~= state then
+      redis.call('ZREM', base .. 'state:' .. s, id)
+    end
+  end
+  for _, k in ipairs(TASK_KINDS) do
+    if k ~= kind then
+      redis.call('ZREM', base .. 'kind:' .. k, id)
+    end
+  end
+  if not state then
+    redis.call('ZREM', all_key, id)
+    return 0
+  end
+  local score = redis.call('ZSCORE', all_key, id)
+  if not score then
+    score = score_if_new
+    if not score or score == '' then
+      local now = redis.call('TIME')
+      score = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+    end
+  end
+  redis.call('ZADD', all_key, score, id)
+  redis.call('ZADD', base .. 'state:' .. state, score, id)
+  redis.call('ZADD', base .. 'kind:' .. kind, score, id)
+  return 1
+end
