@@ -16,8 +16,9 @@
 #   TASKQ_GRID_PORT            the first data grid port it tries (6900)
 #   TASKQ_GRID_PUBLIC_ADDRESS  host:port the other members reach it at, when that differs (NAT, a published
 #                              container port on another host)
-#   TASKQ_MICRO_JAR, TASKQ_RAR, TASKQ_WAR, TASKQ_POSTBOOT   the deployables and the post-boot command file
-#                              (defaults: the build's micro/target files and ../micro-post-boot.asadmin)
+#   TASKQ_MICRO_JAR, TASKQ_RAR, TASKQ_WAR, TASKQ_PREBOOT, TASKQ_POSTBOOT   the deployables and the pre- and
+#                              post-boot command files (defaults: the build's micro/target files,
+#                              ../micro-pre-boot.asadmin and ../micro-post-boot.asadmin, as ./run.sh uses)
 #   JVM_ARGS                   further JVM options
 set -euo pipefail
 
@@ -37,8 +38,9 @@ export TASKQ_INSTANCE_NAME=${TASKQ_INSTANCE_NAME:-$role-$(hostname)}
 jar=${TASKQ_MICRO_JAR:-$root/micro/target/payara/payara-micro.jar}
 rar=${TASKQ_RAR:-$root/micro/target/payara/rabbitmq-ra.rar}
 war=${TASKQ_WAR:-$root/micro/target/taskq.war}
+preboot=${TASKQ_PREBOOT:-$here/../micro-pre-boot.asadmin}
 postboot=${TASKQ_POSTBOOT:-$here/../micro-post-boot.asadmin}
-for f in "$jar" "$rar" "$war" "$postboot"; do
+for f in "$jar" "$rar" "$war" "$preboot" "$postboot"; do
     [[ -r $f ]] || die "missing $f (build first: mvn -B package -DskipTests)"
 done
 
@@ -62,6 +64,7 @@ exec java ${JVM_ARGS:-} -jar "$jar" \
     --name "$TASKQ_INSTANCE_NAME" \
     --port "${TASKQ_HTTP_PORT:-8080}" \
     "${grid[@]}" \
+    --prebootcommandfile "$preboot" \
     --postbootcommandfile "$postboot" \
     --deploy "$rar" \
     --deploy "$war:/"

@@ -14,8 +14,9 @@
 #   --adminport, --httpport   the admin (console) and HTTP ports, the other ports at Payara's defaults
 #   --commands      a further asadmin command file, run after the standard ones (e.g. a test's settings)
 #
-# A new domain is configured by the asadmin command files ../micro-post-boot.asadmin (what Payara Micro and
-# Payara Server share), domain.asadmin (Payara Server only) and the --commands files, in that order. The domain
+# A new domain is configured by the asadmin command files ../micro-pre-boot.asadmin and ../micro-post-boot.asadmin
+# (what Payara Micro and Payara Server share; the server restarts when a setting needs it), domain.asadmin (Payara
+# Server only) and the --commands files, in that order. The domain
 # is kept between runs; it is made anew when the Payara version, a command file, a port, the admin user or the
 # password differ from those it was made with. The application settings are not here: they are the taskq.*
 # MicroProfile Config keys, from TASKQ_* environment variables of this process (the server inherits them) or
@@ -36,7 +37,7 @@ action=${1:-}
 [[ $action == up || $action == down ]] || die "usage: domain.sh up|down --payara DIR --domaindir DIR ... (see the header)"
 shift
 payara='' domaindir='' passwordfile='' ear='' portbase='' adminport='' httpport='' user=admin
-commands=("$here/../micro-post-boot.asadmin" "$here/domain.asadmin")
+commands=("$here/../micro-pre-boot.asadmin" "$here/../micro-post-boot.asadmin" "$here/domain.asadmin")
 while (($#)); do
     (($# >= 2)) || die "$1 needs a value"
     case "$1" in
