@@ -8,11 +8,9 @@
 # runs), summary.json, run-N.json, and Gatling's HTML report of each run under run-N/.
 # Extra arguments go to Maven, e.g. -Dbench.steady.seconds=30 or
 # -Dbench.instance.jvm-args="-Xmx512m -XX:StartFlightRecording=filename=bench/target/taskq.jfr".
+# The same simulation against the Celery reference stack: bench/run-celery-baseline.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-runs=${BENCH_RUNS:-3}
-report=bench/target/report
 
 war=micro/target/taskq.war
 if [[ ! -f $war || ! -f micro/target/payara/payara-micro.jar \
@@ -22,26 +20,4 @@ if [[ ! -f $war || ! -f micro/target/payara/payara-micro.jar \
     mvn -B -q -Dmaven.test.skip=true -pl micro -am package
 fi
 
-rm -rf "$report"
-mkdir -p "$report"
-mvn -B -q -f bench/pom.xml test-compile
-
-failed=0
-for run in $(seq 1 "$runs"); do
-    echo "run $run/$runs (load average $(cut -d' ' -f1-3 /proc/loadavg)), log: $report/run-$run.log"
-    if ! mvn -B -f bench/pom.xml -Pbench gatling:test -Dbench.run="$run" "$@" >"$report/run-$run.log" 2>&1; then
-        echo "  run $run failed or missed an assertion (errors or lost tasks): see its log" >&2
-        failed=1
-    fi
-done
-
-{
-    echo
-    echo "## Gatling reports"
-    echo
-    for index in "$report"/run-*/*/index.html; do
-        [[ -f $index ]] && echo "- [${index#"$report"/}](${index#"$report"/})"
-    done
-} >>"$report/summary.md"
-cat "$report/summary.md"
-exit $failed
+exec bench/run-simulation.sh bench/target/report "$@"

@@ -1,24 +1,14 @@
 package dev.taskq.bench.instance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.taskq.bench.BenchSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -32,19 +22,16 @@ import redis.clients.jedis.resps.ScanResult;
  * pre- and post-boot command files), with {@code TASKQ_WORK_DELAY_MS=0}, on a free port, with a queue and Redis key prefix of
  * its own so that it shares the broker and the store with nobody.
  */
-public final class TaskqInstance implements AutoCloseable {
+public final class TaskqInstance implements SystemUnderTest {
     private static final Logger LOG = Logger.getLogger(TaskqInstance.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final Set<String> TERMINAL = Set.of("SUCCESS", "FAILURE", "REVOKED");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BenchSettings settings;
     private final int port;
     private final String name;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final TaskApiClient api;
     private Process process;
     private Path workDir;
-    private long launchedNanos;
     private long firstTaskMillis = -1;
 
     /** An instance that will listen on {@code port} once {@link #start} ran. */
@@ -52,17 +39,15 @@ public final class TaskqInstance implements AutoCloseable {
         this.settings = settings;
         this.port = port;
         this.name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        this.api = new TaskApiClient(baseUrl());
     }
 
-    /** A TCP port nobody listens on right now. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public String target() {
+        return "taskq";
     }
 
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -79,11 +64,13 @@ public final class TaskqInstance implements AutoCloseable {
         return "taskq-" + name;
     }
 
-    public long pid() {
-        return process.pid();
+    /** The Payara Micro process (taskq runs in that one process). */
+    @Override
+    public List<Long> pids() {
+        return List.of(process.pid());
     }
 
-    /** Milliseconds from launching the process to seeing its first task terminal. */
+    @Override
     public long startToFirstTaskMillis() {
         return firstTaskMillis;
     }
@@ -93,10 +80,10 @@ public final class TaskqInstance implements AutoCloseable {
      * run would be reused, with that run's deployments), waits until it serves the API, then submits one task and
      * waits until it is done. The process's output goes to {@code workDir/payara.log}.
      */
-    public TaskqInstance start(Path workDir) throws IOException, InterruptedException {
+    @Override
+    public void start(Path workDir) throws IOException, InterruptedException {
         this.workDir = workDir;
-        deleteRecursively(workDir);
-        Files.createDirectories(workDir);
+        LocalProcesses.emptyDirectory(workDir);
         // copies: a build of micro/ while the instance runs must not change the jars it loads classes from
         Path microJar = copy(settings.microJar(), workDir);
         Path rar = copy(settings.rar(), workDir);
@@ -121,69 +108,20 @@ public final class TaskqInstance implements AutoCloseable {
         builder.environment().put("TASKQ_RABBITMQ_HOST", settings.rabbitmqHost());
         builder.environment().put("TASKQ_REDIS_HOST", settings.redisHost());
         LOG.info(() -> "starting taskq " + name + " on " + baseUrl() + ": " + String.join(" ", command));
-        launchedNanos = System.nanoTime();
+        long launchedNanos = System.nanoTime();
         process = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + name));
-        long deadline = launchedNanos + START_TIMEOUT.toNanos();
-        while (!servesTheApi()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("taskq did not start; see " + workDir.resolve("payara.log"));
-            }
-            Thread.sleep(100);
-        }
-        HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/api/tasks"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"reverse\",\"text\":\"first task\"}")));
-        if (accepted.statusCode() != 202) {
-            throw new IllegalStateException("the first task was refused: " + accepted.statusCode() + " "
-                    + accepted.body());
-        }
-        String id = JSON.readTree(accepted.body()).path("task_id").asText();
-        while (!TERMINAL.contains(JSON.readTree(get("/api/tasks/" + id).body()).path("state").asText())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the first task did not finish; see " + workDir.resolve("payara.log"));
-            }
-            Thread.sleep(5);
-        }
+        LocalProcesses.killOnExit(process, name);
+        api.awaitFirstTask(launchedNanos + START_TIMEOUT.toNanos(), this::servesTheApi, process::isAlive,
+                workDir.resolve("payara.log").toString());
         firstTaskMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedNanos);
         LOG.info(() -> "taskq " + name + " ran its first task " + firstTaskMillis + " ms after launch");
-        return this;
     }
 
     /** The Prometheus text of the instance's /metrics. */
+    @Override
     public String metrics() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/metrics")).header("Accept", "text/plain")
-                .GET());
+        HttpResponse<String> response = api.get("/metrics", "text/plain");
         return response == null ? "" : response.body();
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private URI uri(String path) {
-        return URI.create(baseUrl() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     private static Path copy(Path file, Path dir) throws IOException {
@@ -192,7 +130,7 @@ public final class TaskqInstance implements AutoCloseable {
 
     /** Whether an unknown task id gets taskq's 404 problem (JSON), not the bare server's 404 page. */
     private boolean servesTheApi() {
-        HttpResponse<String> response = get("/api/tasks/" + UUID.randomUUID());
+        HttpResponse<String> response = api.get("/api/tasks/" + UUID.randomUUID(), "application/json");
         return response != null && response.statusCode() == 404
                 && response.headers().firstValue("Content-Type").orElse("").contains("json");
     }
@@ -203,32 +141,15 @@ public final class TaskqInstance implements AutoCloseable {
      */
     @Override
     public void close() throws IOException, InterruptedException {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        deleteQueue();
+        LocalProcesses.stop(process);
+        RabbitCleanup.delete(settings.rabbitmqHost(), List.of(queue(), deadLetterQueue()), List.of());
         deleteKeys();
         if (workDir != null) {
             try (Stream<Path> files = Files.list(workDir)) {
                 for (Path file : files.filter(f -> !f.getFileName().toString().equals("payara.log")).toList()) {
-                    deleteRecursively(file);
+                    LocalProcesses.deleteRecursively(file);
                 }
             }
-        }
-    }
-
-    private void deleteQueue() throws IOException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(settings.rabbitmqHost());
-        try (com.rabbitmq.client.Connection connection = factory.newConnection("taskq-bench cleanup");
-                Channel channel = connection.createChannel()) {
-            channel.queueDelete(queue());
-            channel.queueDelete(deadLetterQueue());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IOException(e);
         }
     }
 

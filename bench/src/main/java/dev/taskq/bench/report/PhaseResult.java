@@ -6,11 +6,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The numbers of one phase, computed from its {@link PhaseLog} and the instance's /proc samples. */
+/**
+ * The numbers of one phase, computed from its {@link PhaseLog} and the system's /proc samples. Numbers the system
+ * does not give are left out, not set to 0: those from the task records' server times ({@code completed_per_s_server},
+ * {@code latency_server_ms}) if a status answer had none, the histogram if its /metrics text has no
+ * {@code taskq_task_latency_ms}.
+ */
 final class PhaseResult {
     private static final Pattern HISTOGRAM_QUANTILE =
             Pattern.compile("^taskq_task_latency_ms\\{[^}]*quantile=\"([0-9.]+)\"[^}]*}\\s+([0-9.eE+-]+)\\s*$");
@@ -21,7 +27,7 @@ final class PhaseResult {
     /**
      * The phase's results as a JSON-ready map (names in snake case, times in ms, rates per second).
      *
-     * @param samples              the taskq instance's /proc samples
+     * @param samples              the system under test's /proc samples
      * @param loadGeneratorSamples the load generator's (Gatling's JVM)
      */
     static Map<String, Object> of(PhaseLog phase, List<Sample> samples, List<Sample> loadGeneratorSamples) {
@@ -31,10 +37,6 @@ final class PhaseResult {
         long firstSubmit = tasks.stream().mapToLong(t -> t.submitNanos).min().orElse(0);
         long lastAccepted = accepted.stream().mapToLong(t -> t.acceptedNanos).max().orElse(firstSubmit);
         long lastSettled = settled.stream().mapToLong(t -> t.settledNanos).max().orElse(firstSubmit);
-        double serverSpanSeconds = settled.isEmpty() ? 0 : Duration.between(
-                settled.stream().map(t -> t.serverSubmittedAt).min(Comparable::compareTo).orElseThrow(),
-                settled.stream().map(t -> t.serverFinishedAt).max(Comparable::compareTo).orElseThrow())
-                .toNanos() / 1e9;
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tasks_submitted", tasks.size());
@@ -46,12 +48,17 @@ final class PhaseResult {
         result.put("duration_s", round((lastSettled - firstSubmit) / 1e9));
         result.put("submit_per_s", perSecond(accepted.size(), (lastAccepted - firstSubmit) / 1e9));
         result.put("completed_per_s", perSecond(settled.size(), (lastSettled - firstSubmit) / 1e9));
-        result.put("completed_per_s_server", perSecond(settled.size(), serverSpanSeconds));
+        boolean serverTimes = settled.stream().allMatch(TaskTiming::hasServerTimes);
+        if (serverTimes) {
+            result.put("completed_per_s_server", perSecond(settled.size(), serverSpanSeconds(settled)));
+        }
         result.put("submit_response_ms", percentiles(accepted, t -> (t.acceptedNanos - t.submitNanos) / 1e6));
         result.put("latency_client_ms", percentiles(settled, t -> (t.settledNanos - t.submitNanos) / 1e6));
-        result.put("latency_server_ms", percentiles(settled,
-                t -> Duration.between(t.serverSubmittedAt, t.serverFinishedAt).toNanos() / 1e6));
-        result.put("latency_histogram_ms", histogram(phase.metricsAfter()));
+        if (serverTimes) {
+            result.put("latency_server_ms", percentiles(settled,
+                    t -> Duration.between(t.serverSubmittedAt, t.serverFinishedAt).toNanos() / 1e6));
+        }
+        histogram(phase.metricsAfter()).ifPresent(histogram -> result.put("latency_histogram_ms", histogram));
         result.put("cpu_s_per_1000_tasks", cpuPer1000(samples, firstSubmit, lastSettled, settled.size()));
         result.put("load_generator_cpu_s_per_1000_tasks",
                 cpuPer1000(loadGeneratorSamples, firstSubmit, lastSettled, settled.size()));
@@ -59,6 +66,14 @@ final class PhaseResult {
                 .filter(s -> s.nanos() >= firstSubmit && s.nanos() <= lastSettled)
                 .mapToDouble(Sample::rssMiB).max().orElse(0)));
         return result;
+    }
+
+    /** Seconds from the first server-side submission to the last server-side finish. */
+    private static double serverSpanSeconds(List<TaskTiming> settled) {
+        return settled.isEmpty() ? 0 : Duration.between(
+                settled.stream().map(t -> t.serverSubmittedAt).min(Comparable::compareTo).orElseThrow(),
+                settled.stream().map(t -> t.serverFinishedAt).max(Comparable::compareTo).orElseThrow())
+                .toNanos() / 1e9;
     }
 
     private static Map<String, Object> percentiles(List<TaskTiming> tasks, ToDoubleFunction<TaskTiming> value) {
@@ -82,9 +97,9 @@ final class PhaseResult {
 
     /**
      * The instance's own {@code taskq_task_latency_ms} histogram (submitted_at → finished_at, per task kind) as
-     * /metrics showed it right after the phase: the worst kind's p50, p95 and p99.
+     * /metrics showed it right after the phase: the worst kind's p50, p95 and p99; empty if the text has none.
      */
-    private static Map<String, Object> histogram(String prometheusText) {
+    private static Optional<Map<String, Object>> histogram(String prometheusText) {
         Map<String, Double> worst = new LinkedHashMap<>();
         for (String line : prometheusText.split("\n")) {
             Matcher m = HISTOGRAM_QUANTILE.matcher(line);
@@ -92,11 +107,14 @@ final class PhaseResult {
                 worst.merge(m.group(1), Double.parseDouble(m.group(2)), Math::max);
             }
         }
+        if (worst.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("p50", round(worst.getOrDefault("0.5", 0.0)));
         p.put("p95", round(worst.getOrDefault("0.95", 0.0)));
         p.put("p99", round(worst.getOrDefault("0.99", 0.0)));
-        return p;
+        return Optional.of(p);
     }
 
     private static double cpuPer1000(List<Sample> samples, long from, long to, int tasks) {

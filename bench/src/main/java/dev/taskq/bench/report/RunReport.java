@@ -12,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes what one run measured to {@code run-N.json} in the report folder, then refreshes the summary. */
+/**
+ * Writes what one run measured to {@code run-N.json} in the report folder, then refreshes the summary. Its
+ * {@code target} says which system it measured ({@code taskq} or {@code celery}); {@code instance} holds that
+ * system's start-up and memory figures.
+ */
 public final class RunReport {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -25,15 +29,15 @@ public final class RunReport {
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
     }
 
-    /** The instance came up: launch → first task done, and its memory then (idle). */
+    /** The system under test came up: launch → first task done, and its memory then (idle). */
     public void instanceStarted(long startToFirstTaskMillis, Sample idle) {
         instance.put("start_to_first_task_ms", startToFirstTaskMillis);
         instance.put("rss_idle_mib", PhaseResult.round(idle.rssMiB()));
     }
 
     /**
-     * Writes {@code run-<run>.json} from the phases, the instance's samples and the load generator's (this JVM's),
-     * and the summary over every run file in the folder.
+     * Writes {@code run-<run>.json} from the phases, the system under test's samples and the load generator's (this
+     * JVM's), and the summary over every run file in the folder.
      *
      * @return the run file
      */
@@ -56,6 +60,7 @@ public final class RunReport {
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("run", settings.run());
+        run.put("target", settings.target());
         run.put("machine", machine);
         run.put("instance", instance);
         run.put("totals", totals);

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * What the load generator saw of one task: when it sent the submission ({@link System#nanoTime()}), when the 202
  * came back, when it first read a terminal state, which state, and the task record's own {@code submitted_at} and
- * {@code finished_at} (the server's clock). Written by the one virtual user that owns the task.
+ * {@code finished_at} (the server's clock; null if the status answer has none, as Celery's). Written by the one
+ * virtual user that owns the task.
  */
 public final class TaskTiming {
     final long submitNanos = System.nanoTime();
@@ -26,12 +27,17 @@ public final class TaskTiming {
         return id;
     }
 
-    /** A status read found the task terminal. */
+    /** A status read found the task terminal; {@code submittedAt} and {@code finishedAt} may be null (absent). */
     public void settled(String terminalState, String submittedAt, String finishedAt) {
         settledNanos = System.nanoTime();
         state = terminalState;
-        serverSubmittedAt = Instant.parse(submittedAt);
-        serverFinishedAt = Instant.parse(finishedAt);
+        serverSubmittedAt = submittedAt == null ? null : Instant.parse(submittedAt);
+        serverFinishedAt = finishedAt == null ? null : Instant.parse(finishedAt);
+    }
+
+    /** Whether the task record gave both server times. */
+    boolean hasServerTimes() {
+        return serverSubmittedAt != null && serverFinishedAt != null;
     }
 
     public boolean isAccepted() {

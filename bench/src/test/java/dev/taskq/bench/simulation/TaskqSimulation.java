@@ -16,7 +16,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.taskq.bench.BenchSettings;
 import dev.taskq.bench.instance.ProcessSampler;
-import dev.taskq.bench.instance.TaskqInstance;
+import dev.taskq.bench.instance.SystemUnderTest;
 import dev.taskq.bench.report.PhaseLog;
 import dev.taskq.bench.report.RunReport;
 import dev.taskq.bench.report.TaskTiming;
@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The taskq benchmark, one run: starts one taskq instance (see {@link TaskqInstance}), then runs its phases one
+ * The taskq benchmark, one run: starts the system under test that {@code bench.target} names (a taskq instance, or
+ * the Celery reference stack of bench/celery to compare with; see {@link SystemUnderTest}), then runs its phases one
  * after the other, each on the REST API as a client would use it (submit, then read the task until it is
  * terminal):
  * <ul>
@@ -54,7 +55,7 @@ public class TaskqSimulation extends Simulation {
     private static final long MAX_POLL_PAUSE_MS = 100;
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
-    private final TaskqInstance instance = new TaskqInstance(settings, TaskqInstance.freePort());
+    private final SystemUnderTest system = SystemUnderTest.of(settings);
     private final List<PhaseLog> phases = new ArrayList<>();
     private final RunReport report = new RunReport();
     private final AtomicLong taskNumbers = new AtomicLong();
@@ -73,7 +74,7 @@ public class TaskqSimulation extends Simulation {
             steps.add(steady(phase("steady-" + rate, true), rate, settings.steadySeconds()));
         }
         setUp(inSequence(steps))
-                .protocols(http.baseUrl(instance.baseUrl())
+                .protocols(http.baseUrl(system.baseUrl())
                         .acceptHeader("application/json")
                         .contentTypeHeader("application/json")
                         .shareConnections())
@@ -85,15 +86,15 @@ public class TaskqSimulation extends Simulation {
     @Override
     public void before() {
         try {
-            instance.start(settings.reportDir().resolveSibling(
+            system.start(settings.reportDir().resolveSibling(
                     settings.reportDir().getFileName() + "-instances").resolve("run-" + settings.run()));
-            sampler = new ProcessSampler(instance.pid());
-            report.instanceStarted(instance.startToFirstTaskMillis(), sampler.now());
+            sampler = new ProcessSampler(system::pids);
+            report.instanceStarted(system.startToFirstTaskMillis(), sampler.now());
             sampler.every(100);
             loadGenerator = new ProcessSampler(ProcessHandle.current().pid()).every(100);
         } catch (Exception e) {
-            closeInstance();
-            throw new IllegalStateException("could not start taskq: " + e.getMessage(), e);
+            stopSystem();
+            throw new IllegalStateException("could not start " + system.target() + ": " + e.getMessage(), e);
         }
     }
 
@@ -102,20 +103,20 @@ public class TaskqSimulation extends Simulation {
         try {
             sampler.close();
             loadGenerator.close();
-            System.out.println("taskq benchmark run written to "
+            System.out.println(system.target() + " benchmark run written to "
                     + report.write(settings, phases, sampler.samples(), loadGenerator.samples()));
         } catch (Exception e) {
             throw new IllegalStateException("could not write the run's results: " + e.getMessage(), e);
         } finally {
-            closeInstance();
+            stopSystem();
         }
     }
 
-    private void closeInstance() {
+    private void stopSystem() {
         try {
-            instance.close();
+            system.close();
         } catch (Exception e) {
-            System.err.println("stopping the taskq instance failed: " + e);
+            System.err.println("stopping " + system.target() + " failed: " + e);
         }
     }
 
@@ -220,11 +221,11 @@ public class TaskqSimulation extends Simulation {
         return Duration.ofMillis(Math.min((long) settings.pollMs() << reads, MAX_POLL_PAUSE_MS));
     }
 
-    /** One user that stores the instance's /metrics right after the phase. */
+    /** One user that stores the system's /metrics right after the phase ("" for a system without). */
     private PopulationBuilder metricsSnapshot(PhaseLog phase) {
         return scenario("metrics after " + phase.name())
                 .exec(session -> {
-                    phase.metricsAfter(instance.metrics());
+                    phase.metricsAfter(system.metrics());
                     return session;
                 })
                 .injectOpen(atOnceUsers(1));
