@@ -6,18 +6,10 @@
 # its own queue and Redis key prefix, warms it up, runs burst-16, burst-64, steady-50, steady-200 and steady-500,
 # then stops it and deletes its queue and keys. Results: bench/target/report/summary.md (min/median/max over the
 # runs), summary.json, run-N.json, and Gatling's HTML report of each run under run-N/.
+# With BENCH_TARGETS="taskq celery" each run is followed by the same run against the Celery reference stack
+# (bench/celery), and bench/target/report-comparison.md gives taskq ÷ Celery run by run (run-simulation.sh).
 # Extra arguments go to Maven, e.g. -Dbench.steady.seconds=30 or
 # -Dbench.instance.jvm-args="-Xmx512m -XX:StartFlightRecording=filename=bench/target/taskq.jfr".
-# The same simulation against the Celery reference stack: bench/run-celery-baseline.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-war=micro/target/taskq.war
-if [[ ! -f $war || ! -f micro/target/payara/payara-micro.jar \
-      || -n $(find pom.xml rabbitmq-ra ejb web micro/pom.xml micro/src -newer "$war" -type f \
-              -not -path '*/target/*' -print -quit) ]]; then
-    echo "building taskq (rabbitmq-ra, ejb, web, micro; tests skipped)…"
-    mvn -B -q -Dmaven.test.skip=true -pl micro -am package
-fi
-
-exec bench/run-simulation.sh bench/target/report "$@"
+BENCH_TARGETS=${BENCH_TARGETS:-taskq} exec bench/run-simulation.sh "$@"

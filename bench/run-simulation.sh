@@ -1,38 +1,91 @@
 #!/usr/bin/env bash
-# Runs the benchmark's Gatling simulation (bench/, profile "bench") BENCH_RUNS times (default 3) into one report
-# folder; shared by run-bench.sh (taskq) and run-celery-baseline.sh (the Celery reference stack):
-#   bench/run-simulation.sh REPORT_DIR [-Dbench.…=…]
-# REPORT_DIR (relative to the repository root) is emptied first; it gets summary.md (min/median/max over the runs),
-# summary.json, run-N.json, run-N.log and Gatling's HTML report of each run under run-N/. Further arguments go to
-# Maven. Exits 1 if a run failed or missed an assertion (errors or lost tasks).
+# Runs the benchmark's Gatling simulation (bench/, profile "bench") BENCH_RUNS times (default 3) against each system
+# of BENCH_TARGETS (default "taskq"; "celery" is the reference stack of bench/celery, "taskq celery" measures both,
+# run by run, so that both see the same machine). Shared by run-bench.sh and run-celery-baseline.sh:
+#   BENCH_TARGETS="taskq celery" bench/run-simulation.sh [-Dbench.…=…]
+# Before the runs it builds taskq if the build is missing or older than the sources, and installs the Celery
+# stack's Debian packages (apt-get) if they are missing. Report folders (emptied first): bench/target/report
+# (taskq) and bench/target/report-celery, each with summary.md (min/median/max over the runs), summary.json,
+# run-N.json, run-N.log and Gatling's HTML report of each run under run-N/; with both targets also
+# bench/target/report-comparison.md (taskq ÷ Celery, run by run). Further arguments go to Maven. Exits 1 if a run
+# failed or missed an assertion (errors or lost tasks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-report=${1:?usage: bench/run-simulation.sh REPORT_DIR [maven arguments]}
-shift
 runs=${BENCH_RUNS:-3}
+read -r -a targets <<<"${BENCH_TARGETS:-taskq}"
 
-rm -rf "$report"
-mkdir -p "$report"
+report_dir() {
+    case "$1" in
+        taskq) echo bench/target/report ;;
+        *) echo "bench/target/report-$1" ;;
+    esac
+}
+
+prepare_taskq() {
+    local war=micro/target/taskq.war
+    if [[ ! -f $war || ! -f micro/target/payara/payara-micro.jar
+          || -n $(find pom.xml rabbitmq-ra ejb web micro/pom.xml micro/src -newer "$war" -type f \
+                  -not -path '*/target/*' -print -quit) ]]; then
+        echo "building taskq (rabbitmq-ra, ejb, web, micro; tests skipped)…"
+        mvn -B -q -Dmaven.test.skip=true -pl micro -am package
+    fi
+}
+
+prepare_celery() {
+    local package missing=() sudo=()
+    for package in python3-celery python3-flask gunicorn python3-redis; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    if ((${#missing[@]})); then
+        echo "installing ${missing[*]}…"
+        ((EUID == 0)) || sudo=(sudo)
+        "${sudo[@]}" apt-get install -y "${missing[@]}"
+    fi
+}
+
+for target in "${targets[@]}"; do
+    case "$target" in
+        taskq) prepare_taskq ;;
+        celery) prepare_celery ;;
+        *) echo "unknown target '$target' (taskq or celery)" >&2; exit 2 ;;
+    esac
+    rm -rf "$(report_dir "$target")"
+    mkdir -p "$(report_dir "$target")"
+done
 mvn -B -q -f bench/pom.xml test-compile
 
 failed=0
 for run in $(seq 1 "$runs"); do
-    echo "run $run/$runs (load average $(cut -d' ' -f1-3 /proc/loadavg)), log: $report/run-$run.log"
-    if ! mvn -B -f bench/pom.xml -Pbench gatling:test -Dbench.run="$run" -Dbench.report.dir="$PWD/$report" "$@" \
-            >"$report/run-$run.log" 2>&1; then
-        echo "  run $run failed or missed an assertion (errors or lost tasks): see its log" >&2
-        failed=1
-    fi
+    for target in "${targets[@]}"; do
+        report=$(report_dir "$target")
+        # CPython has no JIT to warm up: 1 000 tasks fill Celery's pools and connections (taskq's JVM needs 12 000)
+        warmup=()
+        [[ $target == celery ]] && warmup=(-Dbench.warmup.tasks="${BENCH_CELERY_WARMUP_TASKS:-1000}")
+        echo "$target run $run/$runs (load average $(cut -d' ' -f1-3 /proc/loadavg)), log: $report/run-$run.log"
+        if ! mvn -B -f bench/pom.xml -Pbench gatling:test -Dbench.target="$target" -Dbench.run="$run" \
+                -Dbench.report.dir="$PWD/$report" "${warmup[@]}" "$@" >"$report/run-$run.log" 2>&1; then
+            echo "  $target run $run failed or missed an assertion (errors or lost tasks): see its log" >&2
+            failed=1
+        fi
+    done
 done
 
-{
-    echo
-    echo "## Gatling reports"
-    echo
-    for index in "$report"/run-*/*/index.html; do
-        [[ -f $index ]] && echo "- [${index#"$report"/}](${index#"$report"/})"
-    done
-} >>"$report/summary.md"
-cat "$report/summary.md"
+for target in "${targets[@]}"; do
+    report=$(report_dir "$target")
+    {
+        echo
+        echo "## Gatling reports"
+        echo
+        for index in "$report"/run-*/*/index.html; do
+            [[ -f $index ]] && echo "- [${index#"$report"/}](${index#"$report"/})"
+        done
+    } >>"$report/summary.md"
+    cat "$report/summary.md"
+done
+
+if [[ " ${targets[*]} " == *" taskq "* && " ${targets[*]} " == *" celery "* ]]; then
+    python3 bench/compare-reports.py bench/target/report bench/target/report-celery \
+        | tee bench/target/report-comparison.md
+fi
 exit $failed
