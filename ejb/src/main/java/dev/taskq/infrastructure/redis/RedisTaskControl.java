@@ -42,8 +42,7 @@ public class RedisTaskControl implements TaskControl {
     }
 
     private Optional<TaskState> change(LuaScript script, String id, List<String> args) {
-        return call(() -> Optional.ofNullable(script.eval(redis.jedis(), List.of(redis.key("task", id),
-                redis.key("task", id, "history"), index.all()), args))
+        return call(() -> Optional.ofNullable(script.eval(redis.jedis(), index.scriptKeys(id), args))
                 .map(state -> TaskState.valueOf(state.toString())));
     }
 }

@@ -5,6 +5,7 @@ import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,7 +43,16 @@ public class RedisTaskIndex {
                 List.of(id, submittedAt == null ? "" : Long.toString(submittedAt.toEpochMilli())));
     }
 
-    /** The key of the set of all tasks, which every script that changes a task gets as its last key. */
+    /**
+     * The keys of a script that changes task {@code id}: its hash, its history list, the set of all tasks (which
+     * {@code index_task} needs), then {@code more}.
+     */
+    List<String> scriptKeys(String id, String... more) {
+        List<String> keys = new ArrayList<>(List.of(redis.key("task", id), redis.key("task", id, "history"), all()));
+        keys.addAll(Arrays.asList(more));
+        return keys;
+    }
+
     String all() {
         return redis.key("tasks", "all");
     }

@@ -43,7 +43,7 @@ public class RedisTaskStore implements TaskStore {
     @Override
     public void create(TaskRecord task) {
         TaskEvent pending = task.history().get(0);
-        long created = call(() -> CREATE.run(redis.jedis(), keys(task.id()), List.of(task.id(),
+        long created = call(() -> CREATE.run(redis.jedis(), index.scriptKeys(task.id()), List.of(task.id(),
                 task.kind().wireName(), JSONB.toJson(task.parameters()), task.submittedAt().toString(),
                 JSONB.toJson(pending), Long.toString(task.submittedAt().toEpochMilli()))));
         if (created != 1) {
@@ -62,13 +62,12 @@ public class RedisTaskStore implements TaskStore {
 
     @Override
     public Optional<TaskRecord> find(String id) {
-        List<String> keys = keys(id);
         return call(() -> {
             Response<Map<String, String>> hash;
             Response<List<String>> history;
             try (AbstractPipeline pipeline = redis.jedis().pipelined()) {
-                hash = pipeline.hgetAll(keys.get(0));
-                history = pipeline.lrange(keys.get(1), 0, -1);
+                hash = pipeline.hgetAll(redis.key("task", id));
+                history = pipeline.lrange(redis.key("task", id, "history"), 0, -1);
                 pipeline.sync();
             }
             return hash.get().isEmpty() ? Optional.empty() : Optional.of(toRecord(hash.get(), history.get()));
@@ -82,13 +81,13 @@ public class RedisTaskStore implements TaskStore {
 
     @Override
     public OptionalInt beginAttempt(String id, Instant now, String instance) {
-        long attempt = call(() -> BEGIN_ATTEMPT.run(redis.jedis(), keys(id), List.of(now.toString(), instance)));
+        long attempt = call(() -> BEGIN_ATTEMPT.run(redis.jedis(), index.scriptKeys(id), List.of(now.toString(), instance)));
         return attempt > 0 ? OptionalInt.of((int) attempt) : OptionalInt.empty();
     }
 
     @Override
     public void recordRetry(String id, int attempt, String error, Instant now, String instance) {
-        call(() -> RECORD_RETRY.run(redis.jedis(), keys(id),
+        call(() -> RECORD_RETRY.run(redis.jedis(), index.scriptKeys(id),
                 List.of(now.toString(), instance, Integer.toString(attempt), nonNull(error))));
     }
 
@@ -98,15 +97,9 @@ public class RedisTaskStore implements TaskStore {
         if (!terminal.isTerminal()) {
             throw new IllegalArgumentException(terminal + " is not terminal");
         }
-        List<String> keys = List.of(redis.key("task", id), redis.key("task", id, "history"),
-                redis.key("email", "sent", id), index.all());
+        List<String> keys = index.scriptKeys(id, redis.key("email", "sent", id));
         return call(() -> FINISH.run(redis.jedis(), keys, List.of(now.toString(), instance, terminal.name(),
                 nonNull(result), nonNull(error), Long.toString(resultTtlSeconds)))) == 1;
-    }
-
-    /** The keys of the scripts that change a task: its hash, its history and (for the index) the set of all. */
-    private List<String> keys(String id) {
-        return List.of(redis.key("task", id), redis.key("task", id, "history"), index.all());
     }
 
     private static TaskRecord toRecord(Map<String, String> hash, List<String> history) {

@@ -1,5 +1,5 @@
--- Moves a task to a terminal state once (compare-and-set). KEYS: task hash, history list, e-mail "sent" record,
--- all-tasks sorted set.
+-- Moves a task to a terminal state once (compare-and-set). KEYS: task hash, history list, all-tasks sorted set,
+-- e-mail "sent" record.
 -- ARGV: now, instance, terminal state, result, error, ttl seconds. Returns 1 when committed, 0 when already
 -- terminal, -1 for an unknown task. An e-mail task that succeeds gets its "sent" record here, inside the same
 -- compare-and-set, so it is written exactly once however often the work itself ran.
@@ -27,11 +27,11 @@ redis.call('RPUSH', KEYS[2], cjson.encode({state = ARGV[3], at = ARGV[1], attemp
   detail = detail}))
 if ARGV[3] == 'SUCCESS' and redis.call('HGET', KEYS[1], 'type') == 'email' then
   local params = cjson.decode(redis.call('HGET', KEYS[1], 'params'))
-  redis.call('RPUSH', KEYS[3], cjson.encode({task_id = redis.call('HGET', KEYS[1], 'id'), to = params.recipient,
+  redis.call('RPUSH', KEYS[4], cjson.encode({task_id = redis.call('HGET', KEYS[1], 'id'), to = params.recipient,
     subject = params.subject, at = ARGV[1], instance = ARGV[2]}))
-  redis.call('EXPIRE', KEYS[3], ARGV[6])
+  redis.call('EXPIRE', KEYS[4], ARGV[6])
 end
 redis.call('EXPIRE', KEYS[1], ARGV[6])
 redis.call('EXPIRE', KEYS[2], ARGV[6])
-index_task(KEYS[1], KEYS[4])
+index_task(KEYS[1], KEYS[3])
 return 1
