@@ -32,7 +32,8 @@ def load(run):
 
 
 def runs(folder):
-    return {json.loads(p.read_text())["run"]: json.loads(p.read_text()) for p in Path(folder).glob("run-*.json")}
+    reports = [json.loads(p.read_text()) for p in Path(folder).glob("run-*.json")]
+    return {report["run"]: report for report in reports}
 
 
 def main(taskq_dir, celery_dir):
