@@ -59,7 +59,7 @@ failed=0
 for run in $(seq 1 "$runs"); do
     for target in "${targets[@]}"; do
         report=$(report_dir "$target")
-        # CPython has no JIT to warm up: 1 000 tasks fill Celery's pools and connections (taskq's JVM needs 12 000)
+        # CPython has no JIT to warm up: 1 000 tasks fill Celery's pools and connections (taskq's JVM needs 48 000)
         warmup=()
         [[ $target == celery ]] && warmup=(-Dbench.warmup.tasks="${BENCH_CELERY_WARMUP_TASKS:-1000}")
         echo "$target run $run/$runs (load average $(cut -d' ' -f1-3 /proc/loadavg)), log: $report/run-$run.log"

@@ -2,6 +2,7 @@ package dev.taskq.interfaces.rest;
 
 import dev.taskq.application.DashboardQueryService;
 import dev.taskq.application.QueueDepth;
+import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.TaskAdministrationService;
 import dev.taskq.application.TaskListQuery;
 import dev.taskq.application.TaskPage;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -107,8 +109,16 @@ public class AdminResource {
         return dashboard.workers().stream().map(WorkerView::of).toList();
     }
 
+    /**
+     * The queues' depths. A read that meets a broker hiccup is tried once more before the client gets a 503.
+     * <p>
+     * This is also the web module's MicroProfile Fault Tolerance annotation, which taskq.ear needs: Payara Server
+     * switches Fault Tolerance on for an EAR only when one of its WAR modules uses it, and without that the
+     * {@code @Retry} of the task attempts in the EJB module would silently do nothing.
+     */
     @GET
     @Path("/queues")
+    @Retry(maxRetries = 1, delay = 100, jitter = 0, retryOn = QueueUnavailableException.class)
     @Operation(summary = "Depth and consumers of the task queue and the dead-letter queue")
     @APIResponse(responseCode = "503", description = "RabbitMQ is not reachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE_NAME,
