@@ -14,6 +14,8 @@ COMPARED = [
     ("burst-16", "completed_per_s", "burst, 16 clients: tasks completed/s end to end", True),
     ("burst-64", "completed_per_s", "burst, 64 clients: tasks completed/s end to end", True),
     ("burst-16", "cpu_s_per_1000_tasks", "burst, 16 clients: CPU s per 1 000 tasks (the system's processes)", False),
+    ("burst-16", "rabbitmq_redis_cpu_s_per_1000_tasks", "burst, 16 clients: CPU s per 1 000 tasks of RabbitMQ + Redis",
+     False),
     ("steady-200", "latency_client_ms.p99", "steady 200/s: p99 submit→done at the client, ms", False),
 ]
 

@@ -37,6 +37,19 @@ public final class ProcessSampler implements AutoCloseable {
         this(() -> List.of(pid));
     }
 
+    /**
+     * Samples the processes whose executable's file name is one of {@code executables} (e.g. RabbitMQ's
+     * {@code beam.smp} and {@code redis-server}) now; none when they run elsewhere.
+     */
+    public static ProcessSampler ofExecutables(String... executables) {
+        List<String> names = List.of(executables);
+        List<Long> pids = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> names.contains(Path.of(c).getFileName().toString()))
+                        .orElse(false))
+                .map(ProcessHandle::pid).toList();
+        return new ProcessSampler(() -> pids);
+    }
+
     /** Samples the processes that {@code pids} names at each reading. */
     public ProcessSampler(Supplier<List<Long>> pids) {
         this.pids = pids;

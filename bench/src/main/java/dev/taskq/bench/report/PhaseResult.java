@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +28,11 @@ final class PhaseResult {
     /**
      * The phase's results as a JSON-ready map (names in snake case, times in ms, rates per second).
      *
-     * @param samples              the system under test's /proc samples
-     * @param loadGeneratorSamples the load generator's (Gatling's JVM)
+     * @param samples   the system under test's /proc samples
+     * @param alongside other processes' samples by name, each reported as {@code <name>_cpu_s_per_1000_tasks}:
+     *                  the load generator (Gatling's JVM), RabbitMQ and Redis
      */
-    static Map<String, Object> of(PhaseLog phase, List<Sample> samples, List<Sample> loadGeneratorSamples) {
+    static Map<String, Object> of(PhaseLog phase, List<Sample> samples, Map<String, List<Sample>> alongside) {
         List<TaskTiming> tasks = phase.tasks();
         List<TaskTiming> accepted = tasks.stream().filter(TaskTiming::isAccepted).toList();
         List<TaskTiming> settled = accepted.stream().filter(TaskTiming::isSettled).toList();
@@ -60,8 +62,12 @@ final class PhaseResult {
         }
         histogram(phase.metricsAfter()).ifPresent(histogram -> result.put("latency_histogram_ms", histogram));
         result.put("cpu_s_per_1000_tasks", cpuPer1000(samples, firstSubmit, lastSettled, settled.size()));
-        result.put("load_generator_cpu_s_per_1000_tasks",
-                cpuPer1000(loadGeneratorSamples, firstSubmit, lastSettled, settled.size()));
+        new TreeMap<>(alongside).forEach((name, theirs) -> {
+            if (!theirs.isEmpty()) { // e.g. RabbitMQ and Redis on another host: nothing to say
+                result.put(name + "_cpu_s_per_1000_tasks", cpuPer1000(theirs, firstSubmit, lastSettled,
+                        settled.size()));
+            }
+        });
         result.put("rss_max_mib", round(samples.stream()
                 .filter(s -> s.nanos() >= firstSubmit && s.nanos() <= lastSettled)
                 .mapToDouble(Sample::rssMiB).max().orElse(0)));

@@ -36,13 +36,14 @@ public final class RunReport {
     }
 
     /**
-     * Writes {@code run-<run>.json} from the phases, the system under test's samples and the load generator's (this
-     * JVM's), and the summary over every run file in the folder.
+     * Writes {@code run-<run>.json} from the phases, the system under test's samples and those of the processes
+     * alongside it (by name: the load generator, RabbitMQ and Redis), and the summary over every run file in the
+     * folder.
      *
      * @return the run file
      */
     public Path write(BenchSettings settings, List<PhaseLog> phases, List<Sample> samples,
-            List<Sample> loadGeneratorSamples) throws IOException {
+            Map<String, List<Sample>> alongside) throws IOException {
         machine.put("loadavg_after", loadAverage());
         instance.put("rss_load_max_mib", PhaseResult.round(samples.stream().mapToDouble(Sample::rssMiB).max()
                 .orElse(0)));
@@ -50,7 +51,7 @@ public final class RunReport {
         Map<String, Object> results = new LinkedHashMap<>();
         for (PhaseLog phase : phases) {
             if (phase.reported()) {
-                results.put(phase.name(), PhaseResult.of(phase, samples, loadGeneratorSamples));
+                results.put(phase.name(), PhaseResult.of(phase, samples, alongside));
             }
         }
         Map<String, Object> totals = new LinkedHashMap<>();

@@ -27,13 +27,15 @@ public final class Summary {
 
     private static final List<Headline> HEADLINES = List.of(
             new Headline("burst, 16 clients: tasks completed/s end to end", "phases.burst-16.completed_per_s",
-                    "≥ 600 (Celery stack: ≈ 200)"),
+                    "≥ 600, and 3× the Celery stack on this machine (BENCH_TARGETS=\"taskq celery\")"),
             new Headline("burst, 16 clients: submit requests/s", "phases.burst-16.submit_per_s", ""),
             new Headline("burst, 64 clients: tasks completed/s end to end", "phases.burst-64.completed_per_s", ""),
             new Headline("steady 200/s: p99 submit→done, server (task records) ms",
                     "phases.steady-200.latency_server_ms.p99", "< 50"),
-            new Headline("steady 200/s: p99 submit→done, server histogram ms",
-                    "phases.steady-200.latency_histogram_ms.p99", "< 50"),
+            // MicroProfile histograms keep a decaying sample of the instance's whole life: the warm-up's and the
+            // bursts' queueing is still in it after a 60 s phase, so this lags and is no measure of the phase
+            new Headline("steady 200/s: p99 of the instance's latency histogram ms (its whole life; lags)",
+                    "phases.steady-200.latency_histogram_ms.p99", ""),
             new Headline("steady 200/s: p99 submit→done seen by the client ms",
                     "phases.steady-200.latency_client_ms.p99", "< 50"),
             new Headline("steady 500/s: tasks completed/s", "phases.steady-500.completed_per_s", ""),
@@ -46,7 +48,9 @@ public final class Summary {
             new Headline("CPU s per 1 000 tasks (burst, 16 clients)", "phases.burst-16.cpu_s_per_1000_tasks", ""),
             new Headline("CPU s per 1 000 tasks (steady 200/s)", "phases.steady-200.cpu_s_per_1000_tasks", ""),
             new Headline("load generator (Gatling) CPU s per 1 000 tasks (burst, 16 clients)",
-                    "phases.burst-16.load_generator_cpu_s_per_1000_tasks", ""));
+                    "phases.burst-16.load_generator_cpu_s_per_1000_tasks", ""),
+            new Headline("RabbitMQ + Redis CPU s per 1 000 tasks (burst, 16 clients)",
+                    "phases.burst-16.rabbitmq_redis_cpu_s_per_1000_tasks", ""));
 
     private Summary() {
     }

@@ -29,6 +29,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +62,7 @@ public class TaskqSimulation extends Simulation {
     private final AtomicLong taskNumbers = new AtomicLong();
     private ProcessSampler sampler;
     private ProcessSampler loadGenerator;
+    private ProcessSampler brokerAndStore;
 
     {
         List<PopulationBuilder> steps = new ArrayList<>();
@@ -92,6 +94,7 @@ public class TaskqSimulation extends Simulation {
             report.instanceStarted(system.startToFirstTaskMillis(), sampler.now());
             sampler.every(100);
             loadGenerator = new ProcessSampler(ProcessHandle.current().pid()).every(100);
+            brokerAndStore = ProcessSampler.ofExecutables("beam.smp", "redis-server").every(100);
         } catch (Exception e) {
             stopSystem();
             throw new IllegalStateException("could not start " + system.target() + ": " + e.getMessage(), e);
@@ -103,8 +106,11 @@ public class TaskqSimulation extends Simulation {
         try {
             sampler.close();
             loadGenerator.close();
+            brokerAndStore.close();
             System.out.println(system.target() + " benchmark run written to "
-                    + report.write(settings, phases, sampler.samples(), loadGenerator.samples()));
+                    + report.write(settings, phases, sampler.samples(), Map.of(
+                            "load_generator", loadGenerator.samples(),
+                            "rabbitmq_redis", brokerAndStore.samples())));
         } catch (Exception e) {
             throw new IllegalStateException("could not write the run's results: " + e.getMessage(), e);
         } finally {
