@@ -16,7 +16,10 @@ COMPARED = [
     ("burst-16", "cpu_s_per_1000_tasks", "burst, 16 clients: CPU s per 1 000 tasks (the system's processes)", False),
     ("burst-16", "rabbitmq_redis_cpu_s_per_1000_tasks", "burst, 16 clients: CPU s per 1 000 tasks of RabbitMQ + Redis",
      False),
+    ("steady-200", "cpu_s_per_1000_tasks", "steady 200/s: CPU s per 1 000 tasks (the system's processes)", False),
     ("steady-200", "latency_client_ms.p99", "steady 200/s: p99 submit→done at the client, ms", False),
+    ("steady-500", "cpu_s_per_1000_tasks", "steady 500/s: CPU s per 1 000 tasks (the system's processes)", False),
+    ("steady-500", "latency_client_ms.p99", "steady 500/s: p99 submit→done at the client, ms", False),
 ]
 
 
