@@ -19,8 +19,8 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * One Payara Micro process running taskq as {@code ./run.sh} does (rabbitmq-ra.rar + taskq.war at /, the same
- * pre- and post-boot command files), with {@code TASKQ_WORK_DELAY_MS=0}, on a free port, with a queue and Redis key prefix of
- * its own so that it shares the broker and the store with nobody.
+ * pre- and post-boot command files), with {@code TASKQ_WORK_DELAY_MS=0}, on a free port, with a queue and Redis key
+ * prefix of its own so that it shares the broker and the store with nobody.
  */
 public final class TaskqInstance implements SystemUnderTest {
     private static final Logger LOG = Logger.getLogger(TaskqInstance.class.getName());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The sorted sets that list tasks without scanning Redis, each scored by submission time (epoch ms):
@@ -19,9 +20,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RedisTaskIndex {
-    private static final String TASK_KINDS = Arrays.stream(TaskKind.values())
-            .map(kind -> "'" + kind.wireName() + "'")
-            .collect(Collectors.joining(", ", "local TASK_KINDS = {", "}\n"));
+    /** The Lua constants {@code task-index.lua} needs: every state's and every kind's name, from the Java enums. */
+    private static final String CONSTANTS = luaList("TASK_STATES", Arrays.stream(TaskState.values()).map(Enum::name))
+            + luaList("TASK_KINDS", Arrays.stream(TaskKind.values()).map(TaskKind::wireName));
     private static final LuaScript REINDEX = script("reindex.lua");
 
     @Inject
@@ -29,7 +30,12 @@ public class RedisTaskIndex {
 
     /** A script that changes tasks, with the function {@code index_task} defined in front of it. */
     static LuaScript script(String resourceName) {
-        return LuaScript.concat(TASK_KINDS, LuaScript.source("task-index.lua"), LuaScript.source(resourceName));
+        return LuaScript.concat(CONSTANTS, LuaScript.source("task-index.lua"), LuaScript.source(resourceName));
+    }
+
+    private static String luaList(String name, Stream<String> values) {
+        return values.map(value -> "'" + value + "'")
+                .collect(Collectors.joining(", ", "local " + name + " = {", "}\n"));
     }
 
     /** Puts the task in the sets its record says (or out of all of them when it has no record any more). */

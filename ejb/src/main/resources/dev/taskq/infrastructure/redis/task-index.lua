@@ -1,5 +1,6 @@
 -- Library put in front of every script that changes a task (RedisTaskIndex.script), so that the change and the
--- task's index entries are one atomic script. TASK_KINDS (every kind's name) is defined right above this by Java.
+-- task's index entries are one atomic script. TASK_STATES and TASK_KINDS (every state's and kind's name) are
+-- defined right above this by Java (RedisTaskIndex).
 -- index_task puts a task's id in exactly the index sets that match its record now (all tasks, its state, its kind),
 -- or takes it out of all of them when the record is gone (deleted or expired). Idempotent, so it also repairs.
 -- task_key: the task hash; all_key: '<prefix>:tasks:all' (the other sets are '<prefix>:tasks:state:<STATE>' and
@@ -13,7 +14,7 @@ local function index_task(task_key, all_key, id, score_if_new)
   if not id then
     return 0
   end
-  for _, s in ipairs({'PENDING', 'STARTED', 'RETRY', 'SUCCESS', 'FAILURE', 'REVOKED'}) do
+  for _, s in ipairs(TASK_STATES) do
     if s ~= state then
       redis.call('ZREM', base .. 'state:' .. s, id)
     end
