@@ -27,19 +27,28 @@ public class TaskAdministrationService {
     @Inject
     TaskQueue queue;
     @Inject
+    TaskKinds kinds;
+    @Inject
     TaskMetrics metrics;
     @Inject
     Clock clock;
     @Inject
     InstanceIdentity instance;
 
-    /** PENDING → REVOKED: the task is never run. */
+    /**
+     * PENDING, STARTED or RETRY → REVOKED: a task that has not started never runs; a running one has its handler
+     * interrupted (it sees {@code cancelled()}), and nothing it returns is committed.
+     */
     public void cancel(String id, String operator) {
         TaskRecord task = existing(id);
         Instant now = clock.instant();
-        require(task, "cancelled", TaskState.PENDING,
-                control.revoke(task.id(), now, instance.name(), "cancelled by " + operator));
-        metrics.revoked(task.kind());
+        TaskState was = control.revoke(task.id(), now, instance.name(), "cancelled by " + operator)
+                .orElseThrow(() -> new TaskNotFoundException(task.id()));
+        if (!was.canMoveTo(TaskState.REVOKED)) {
+            throw new TaskStateConflictException(task.id(), "cancelled", was, TaskState.from(TaskState.REVOKED)
+                    .stream().map(Enum::name).collect(java.util.stream.Collectors.joining(" or ")));
+        }
+        metrics.revoked(task.type());
         LOG.info(() -> "task " + task.id() + " cancelled by " + operator);
     }
 
@@ -53,13 +62,14 @@ public class TaskAdministrationService {
         require(task, "requeued", TaskState.FAILURE,
                 control.requeue(task.id(), now, instance.name(), "requeued by " + operator));
         try {
-            queue.publish(TaskMessage.of(task.id(), task.input(), now));
+            queue.publish(new TaskMessage(task.id(), task.type(), task.input(), now), kinds.find(task.type())
+                    .map(k -> k.policy().queue()).orElse(dev.taskq.domain.TaskPolicy.DEFAULT_QUEUE));
         } catch (RuntimeException e) {
             store.finish(task.id(), TaskState.FAILURE, null, "requeue failed: the queue did not take the task",
                     clock.instant(), instance.name());
             throw e;
         }
-        metrics.requeued(task.kind());
+        metrics.requeued(task.type());
         LOG.info(() -> "task " + task.id() + " requeued by " + operator);
     }
 

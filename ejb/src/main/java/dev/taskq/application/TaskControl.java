@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface TaskControl {
 
-    /** PENDING → REVOKED: the task will never run; a worker that takes its message skips it. */
+    /**
+     * PENDING, STARTED or RETRY → REVOKED: the task will not run again; a worker that takes its message skips it, one
+     * that runs it sees the revocation at its next report, interrupts the handler and commits nothing.
+     */
     Optional<TaskState> revoke(String id, Instant now, String instance, String detail);
 
     /** FAILURE → PENDING with its attempts counted afresh and its history kept; the caller enqueues it again. */

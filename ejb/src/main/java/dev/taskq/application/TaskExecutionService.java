@@ -1,8 +1,12 @@
 package dev.taskq.application;
 
-import dev.taskq.application.TaskAttempts.AttemptsExhaustedException;
-import dev.taskq.application.TaskAttempts.TaskSettledException;
-import dev.taskq.domain.TaskFailedException;
+import dev.taskq.application.TaskAttempt.AttemptsExhaustedException;
+import dev.taskq.application.TaskAttempt.Outcome;
+import dev.taskq.application.TaskAttempt.RetryableAttemptException;
+import dev.taskq.application.TaskAttempt.TaskSettledException;
+import dev.taskq.application.TaskStore.TaskEffect;
+import dev.taskq.domain.TaskKind;
+import java.util.List;
 import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +26,11 @@ public class TaskExecutionService {
     private static final Logger LOG = Logger.getLogger(TaskExecutionService.class.getName());
 
     @Inject
-    TaskAttempts attempts;
+    TaskAttempts defaultPolicy;
+    @Inject
+    KindPolicyAttempts kindPolicy;
+    @Inject
+    TaskKinds kinds;
     @Inject
     TaskStore store;
     @Inject
@@ -43,13 +51,16 @@ public class TaskExecutionService {
     /**
      * Runs the task a queue message carries.
      *
-     * @throws StoreUnavailableException when the store cannot be reached (after a back-off pause): the message must
-     *                                   go back to the queue
+     * @throws UnreadableTaskMessageException when this deployment has no kind of that name (the caller dead-letters it)
+     * @throws StoreUnavailableException      when the store cannot be reached (after a back-off pause): the message
+     *                                        must go back to the queue
      */
     public void execute(TaskMessage message) {
+        TaskKind kind = kinds.find(message.type()).orElseThrow(() -> new UnreadableTaskMessageException(
+                "unknown task type '" + message.type() + "' (this deployment runs: " + kinds.names() + ")"));
         activity.taskTaken();
         try {
-            run(message);
+            run(message, kind);
         } catch (StoreUnavailableException e) {
             storeOutage.pause(e);
             throw e;
@@ -59,16 +70,17 @@ public class TaskExecutionService {
         storeOutage.reachable();
     }
 
-    private void run(TaskMessage message) {
+    private void run(TaskMessage message, TaskKind kind) {
         String id = message.id();
         Instant taken = clock.instant();
         try {
-            String result = attempts.run(id, message.input());
-            commit(message, TaskState.SUCCESS, result, null, taken);
+            Outcome outcome = kind.policy().platformDefault() ? defaultPolicy.run(message, kind)
+                    : kindPolicy.run(message, kind);
+            commit(message, TaskState.SUCCESS, outcome.result(), null, outcome.effects(), taken);
         } catch (TaskSettledException e) {
             LOG.info(() -> "task " + id + " is already terminal; message skipped");
-        } catch (TaskFailedException | AttemptsExhaustedException e) {
-            commit(message, TaskState.FAILURE, null, e.getMessage(), taken);
+        } catch (RetryableAttemptException | AttemptsExhaustedException e) {
+            commit(message, TaskState.FAILURE, null, e.getMessage(), List.of(), taken);
         }
     }
 
@@ -82,15 +94,16 @@ public class TaskExecutionService {
         LOG.warning(() -> "unreadable message moved to the dead-letter queue: " + reason);
     }
 
-    private void commit(TaskMessage message, TaskState outcome, String result, String error, Instant taken) {
+    private void commit(TaskMessage message, TaskState outcome, String result, String error,
+            List<TaskEffect> effects, Instant taken) {
         String id = message.id();
         Instant now = clock.instant();
-        boolean committed = store.finish(id, outcome, result, error, now, instance.name());
+        boolean committed = store.finish(id, outcome, result, error, now, instance.name(), effects);
         if (committed) {
             Instant submittedAt = message.submittedAt();
             Duration latency = submittedAt == null ? Duration.ZERO : Duration.between(submittedAt, now);
-            metrics.finished(message.kind(), outcome, latency);
-            metrics.processed(message.kind(), Duration.between(taken, now));
+            metrics.finished(message.type(), outcome, latency);
+            metrics.processed(message.type(), Duration.between(taken, now));
             activity.finished(outcome);
             statistics.finished(outcome, now, latency);
             LOG.fine(() -> "task " + id + " " + outcome);

@@ -1,6 +1,5 @@
 package dev.taskq.application;
 
-import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import java.util.Locale;
  * @param offset      tasks skipped
  * @param limit       tasks on the page
  */
-public record TaskListQuery(TaskState state, TaskKind kind, String idPrefix, boolean newestFirst, int offset,
+public record TaskListQuery(TaskState state, String kind, String idPrefix, boolean newestFirst, int offset,
         int limit) {
     public static final int MAX_LIMIT = 100;
 
@@ -28,7 +27,7 @@ public record TaskListQuery(TaskState state, TaskKind kind, String idPrefix, boo
 
     /** Whether a task passes the filters. */
     public boolean matches(TaskRecord task) {
-        return (state == null || task.state() == state) && (kind == null || task.kind() == kind)
+        return (state == null || task.state() == state) && (kind == null || kind.equals(task.type()))
                 && (idPrefix == null || task.id().startsWith(idPrefix));
     }
 }

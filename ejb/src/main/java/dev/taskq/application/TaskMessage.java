@@ -1,30 +1,24 @@
 package dev.taskq.application;
 
-import dev.taskq.domain.TaskInput;
-import dev.taskq.domain.TaskKind;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * What travels through the queue for one task: its id, kind and input, as JSON text.
  *
  * @param id          the task id
- * @param type        the kind's wire name ({@code email}, {@code reverse}, {@code sentiment})
- * @param parameters  the input
+ * @param type        the kind's name ({@code email}, {@code reverse}, …)
+ * @param parameters  the input, as accepted (a JSON object)
  * @param submittedAt when the task was accepted (for end-to-end latency)
  */
-public record TaskMessage(String id, String type, Map<String, String> parameters, Instant submittedAt) {
+public record TaskMessage(String id, String type, JsonObject parameters, Instant submittedAt) {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     /** Longer bodies are not task messages (the API accepts at most 256 KiB). */
     static final int MAX_JSON_LENGTH = 512 * 1024;
-
-    public static TaskMessage of(String id, TaskInput input, Instant submittedAt) {
-        return new TaskMessage(id, input.kind().wireName(), input.parameters(), submittedAt);
-    }
 
     public String toJson() {
         return JSONB.toJson(this);
@@ -48,19 +42,9 @@ public record TaskMessage(String id, String type, Map<String, String> parameters
         } catch (JsonbException e) {
             throw new UnreadableTaskMessageException("not a task message: " + e.getMessage());
         }
-        if (message == null || message.id() == null || message.parameters() == null) {
-            throw new UnreadableTaskMessageException("task message without id or parameters");
+        if (message == null || message.id() == null || message.type() == null || message.parameters() == null) {
+            throw new UnreadableTaskMessageException("task message without id, type or parameters");
         }
-        message.kind();
         return message;
-    }
-
-    public TaskKind kind() {
-        return TaskKind.fromWireName(type)
-                .orElseThrow(() -> new UnreadableTaskMessageException("unknown task type '" + type + "'"));
-    }
-
-    public TaskInput input() {
-        return TaskInput.of(kind(), parameters);
     }
 }

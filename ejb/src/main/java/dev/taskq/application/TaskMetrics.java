@@ -1,6 +1,5 @@
 package dev.taskq.application;
 
-import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskState;
 import java.time.Duration;
 
@@ -8,23 +7,29 @@ import java.time.Duration;
 public interface TaskMetrics {
 
     /** A task was accepted and enqueued. */
-    void submitted(TaskKind kind);
+    void submitted(String kind);
 
     /** An attempt of a task started. */
-    void attemptStarted(TaskKind kind, int attempt);
+    void attemptStarted(String kind, int attempt);
 
     /** A task reached a terminal state, {@code latency} after it was submitted. */
-    void finished(TaskKind kind, TaskState outcome, Duration latency);
+    void finished(String kind, TaskState outcome, Duration latency);
 
     /** A queue message that was not a runnable task went to the dead-letter queue. */
     void deadLettered();
 
     /** A task this instance ran was committed SUCCESS or FAILURE after {@code processing} (all its attempts). */
-    void processed(TaskKind kind, Duration processing);
+    void processed(String kind, Duration processing);
 
-    /** An operator cancelled a task before it started (REVOKED). */
-    void revoked(TaskKind kind);
+    /** An operator revoked a task (REVOKED). */
+    void revoked(String kind);
 
     /** An operator put a failed task back on the queue. */
-    void requeued(TaskKind kind);
+    void requeued(String kind);
+
+    /** An attempt ran past its kind's time limit. */
+    void timedOut(String kind);
+
+    /** An attempt ignored its interruption (time limit, revocation): its thread was left behind, its slot freed. */
+    void abandoned(String kind);
 }

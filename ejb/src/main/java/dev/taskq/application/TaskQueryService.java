@@ -3,6 +3,7 @@ package dev.taskq.application;
 import dev.taskq.domain.TaskRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,11 @@ public class TaskQueryService {
             return Optional.empty();
         }
         return store.find(id.toLowerCase(Locale.ROOT));
+    }
+
+    /** The log lines of the task with this id; empty for an unknown id. */
+    public Optional<List<String>> logs(String id) {
+        return find(id).map(task -> store.logs(task.id()));
     }
 
     static boolean isTaskId(String id) {

@@ -1,14 +1,14 @@
 package dev.taskq.application;
 
-/** The queue workers take tasks from (RabbitMQ, through JMS). */
+/** The queues workers take tasks from (RabbitMQ, through JMS): {@code taskq.queue} and one per named queue. */
 public interface TaskQueue {
 
     /**
-     * Sends a task to the workers; returns only once the broker has taken the message.
+     * Sends a task to the workers of logical queue {@code queue}; returns only once the broker has taken the message.
      *
      * @throws QueueUnavailableException when the broker cannot take it
      */
-    void publish(TaskMessage message);
+    void publish(TaskMessage message, String queue);
 
     /**
      * Sets aside a message that is not a task taskq can run (a poison message) on the dead-letter queue, with the

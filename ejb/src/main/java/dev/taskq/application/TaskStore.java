@@ -3,8 +3,10 @@ package dev.taskq.application;
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Where tasks live (Redis). Every method is atomic: a task is never seen half-written. Implementations throw
@@ -19,6 +21,9 @@ public interface TaskStore {
     void delete(String id);
 
     Optional<TaskRecord> find(String id);
+
+    /** The log lines a task's handler kept, oldest first. */
+    List<String> logs(String id);
 
     /** Answers when the store is reachable; throws {@link StoreUnavailableException} otherwise. */
     void ping();
@@ -35,9 +40,45 @@ public interface TaskStore {
 
     /**
      * Moves a task to a terminal state with its result or error, exactly once: a compare-and-set that does nothing
-     * when the task is already terminal.
+     * when the task is already terminal. On SUCCESS the {@code effects} are written in the same step.
      *
      * @return true when this call committed the outcome, false when the task was already terminal (or unknown)
      */
-    boolean finish(String id, TaskState terminal, String result, String error, Instant now, String instance);
+    boolean finish(String id, TaskState terminal, String result, String error, Instant now, String instance,
+            List<TaskEffect> effects);
+
+    /** {@link #finish(String, TaskState, String, String, Instant, String, List)} with no effects. */
+    default boolean finish(String id, TaskState terminal, String result, String error, Instant now,
+            String instance) {
+        return finish(id, terminal, result, error, now, instance, List.of());
+    }
+
+    /**
+     * Writes what running attempts reported (progress, new log lines) in one round trip, and tells which of those
+     * tasks an operator revoked meanwhile (or that are gone).
+     *
+     * @return the ids of the reported tasks that are REVOKED or no longer exist
+     */
+    Set<String> report(List<AttemptReport> reports, int logLines);
+
+    /**
+     * What one running attempt reported since its last report.
+     *
+     * @param taskId          the task
+     * @param progress        the latest progress, or null for no news
+     * @param progressMessage what came with it
+     * @param logLines        log lines not written yet, oldest first
+     */
+    record AttemptReport(String taskId, Integer progress, String progressMessage, List<String> logLines) {
+    }
+
+    /**
+     * An effect a successful attempt recorded: appended to {@code <prefix>:<kind>:<name>:<task id>}.
+     *
+     * @param kind the task's kind
+     * @param name the effect's name
+     * @param json a JSON object
+     */
+    record TaskEffect(String kind, String name, String json) {
+    }
 }

@@ -1,16 +1,13 @@
 package dev.taskq.application;
 
-import dev.taskq.application.InvalidTaskException.FieldViolation;
-import dev.taskq.domain.TaskInput;
+import dev.taskq.application.TaskInputBinder.BoundInput;
 import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -18,16 +15,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Accepts a task: checks its input against the rules, records it PENDING in the store, and enqueues it. When the
- * queue cannot take it the record is removed again, so no task stays PENDING without a message behind it.
+ * Accepts a task: binds and checks its input against its kind's rules, records it PENDING in the store, and enqueues
+ * it on its kind's queue. When the queue cannot take it the record is removed again, so no task stays PENDING
+ * without a message behind it.
  */
 @ApplicationScoped
 public class TaskSubmissionService {
     private static final Logger LOG = Logger.getLogger(TaskSubmissionService.class.getName());
 
+    private TaskKinds kinds;
+    private TaskInputBinder binder;
     private TaskStore store;
     private TaskQueue queue;
-    private Validator validator;
     private Clock clock;
     private InstanceIdentity instance;
     private Supplier<String> ids;
@@ -38,16 +37,17 @@ public class TaskSubmissionService {
     }
 
     @Inject
-    public TaskSubmissionService(TaskStore store, TaskQueue queue, Validator validator, Clock clock,
-            InstanceIdentity instance, TaskMetrics metrics) {
-        this(store, queue, validator, clock, instance, metrics, () -> UUID.randomUUID().toString());
+    public TaskSubmissionService(TaskKinds kinds, TaskInputBinder binder, TaskStore store, TaskQueue queue,
+            Clock clock, InstanceIdentity instance, TaskMetrics metrics) {
+        this(kinds, binder, store, queue, clock, instance, metrics, () -> UUID.randomUUID().toString());
     }
 
-    TaskSubmissionService(TaskStore store, TaskQueue queue, Validator validator, Clock clock,
+    TaskSubmissionService(TaskKinds kinds, TaskInputBinder binder, TaskStore store, TaskQueue queue, Clock clock,
             InstanceIdentity instance, TaskMetrics metrics, Supplier<String> ids) {
+        this.kinds = kinds;
+        this.binder = binder;
         this.store = store;
         this.queue = queue;
-        this.validator = validator;
         this.clock = clock;
         this.instance = instance;
         this.ids = ids;
@@ -55,45 +55,37 @@ public class TaskSubmissionService {
     }
 
     /**
-     * Accepts a task given as a type name and its fields (as the REST API receives it).
+     * Accepts a task given as a kind's name and its fields (as the REST API receives it).
      *
      * @return the new task's id
-     * @throws InvalidTaskException      when the type is unknown or a field breaks a rule
+     * @throws InvalidTaskException      when the kind is unknown or a field breaks a rule
      * @throws QueueUnavailableException when the broker cannot take it (nothing is kept)
      * @throws StoreUnavailableException when the store cannot be reached (nothing is enqueued)
      */
-    public String submit(String type, Map<String, String> fields) {
-        TaskKind kind = TaskKind.fromWireName(type).orElseThrow(() -> new InvalidTaskException(List.of(
-                new FieldViolation("type", "must be one of: " + TaskKind.wireNames()))));
-        return submit(TaskInput.of(kind, fields));
+    public String submit(String type, JsonObject fields) {
+        TaskKind kind = kinds.require(type);
+        return accept(kind, binder.bind(kind, fields));
     }
 
-    /** Accepts a task given as a typed input (as the Faces forms hold it). See {@link #submit(String, Map)}. */
-    public String submit(TaskInput input) {
-        List<FieldViolation> violations = violationsOf(input);
-        if (!violations.isEmpty()) {
-            throw new InvalidTaskException(violations);
-        }
+    /** Accepts a task from a web form's fields (strings). See {@link #submit(String, JsonObject)}. */
+    public String submitForm(String type, Map<String, String> fields) {
+        TaskKind kind = kinds.require(type);
+        return accept(kind, binder.bind(kind, fields));
+    }
+
+    private String accept(TaskKind kind, BoundInput input) {
         String id = ids.get();
         Instant now = clock.instant();
-        store.create(TaskRecord.pending(id, input, now, instance.name()));
+        store.create(TaskRecord.pending(id, kind.name(), input.json(), now, instance.name()));
         try {
-            queue.publish(TaskMessage.of(id, input, now));
+            queue.publish(new TaskMessage(id, kind.name(), input.json(), now), kind.policy().queue());
         } catch (RuntimeException e) {
             withdraw(id);
             throw e;
         }
-        metrics.submitted(input.kind());
-        LOG.fine(() -> "task " + id + " (" + input.kind().wireName() + ") accepted");
+        metrics.submitted(kind.name());
+        LOG.fine(() -> "task " + id + " (" + kind.name() + ") accepted");
         return id;
-    }
-
-    /** The rules {@code input} breaks, ordered by field name; empty when it is valid. */
-    public List<FieldViolation> violationsOf(TaskInput input) {
-        return validator.validate(input).stream()
-                .map(v -> new FieldViolation(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
-                .toList();
     }
 
     private void withdraw(String id) {
@@ -104,5 +96,4 @@ public class TaskSubmissionService {
             LOG.log(Level.SEVERE, "task " + id + " could not be enqueued nor withdrawn; it stays PENDING", e);
         }
     }
-
 }

@@ -1,7 +1,7 @@
 /**
- * What a task is: its kinds, its states and the transitions between them, the inputs each kind takes with
- * their validation rules (one set of Bean Validation rules, used by the REST API and the Faces forms alike),
- * and the work each kind does. No framework imports here beyond Bean Validation; everything else may depend
- * on this package.
+ * What a task is: its states and the transitions between them (defined once, in {@link dev.taskq.domain.TaskState}),
+ * a kind's description and policy, the fields of its input, and the task record. Kinds themselves are plug-ins
+ * (handlers written against {@code dev.taskq.api}); this package only describes them. No framework imports here
+ * beyond Bean Validation and JSON-P's value types; everything else may depend on this package.
  */
 package dev.taskq.domain;

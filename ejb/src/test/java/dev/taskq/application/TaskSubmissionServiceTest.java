@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskq.application.InvalidTaskException.FieldViolation;
-import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
+import dev.taskq.kinds.EmailTask;
+import dev.taskq.kinds.ReverseTask;
+import dev.taskq.kinds.SentimentTask;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,35 +33,45 @@ class TaskSubmissionServiceTest {
     private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingQueue queue = new RecordingQueue();
-    private final List<TaskKind> submittedMetric = new ArrayList<>();
-    private final TaskSubmissionService service = new TaskSubmissionService(store, queue,
-            validation.getValidator(), Clock.fixed(NOW, ZoneOffset.UTC), new InstanceIdentity("test-1"),
-            new CountingMetrics(submittedMetric), () -> "6f1c1c9e-8a4e-4a53-9b43-1f0d7f1f0001");
+    private final List<String> submittedMetric = new ArrayList<>();
+    private final TestKinds kinds = new TestKinds(validation.getValidator(), Map.of("taskq.tasks.sentiment.queue", "text"),
+            new EmailTask(), new ReverseTask(), new SentimentTask());
+    private final TaskSubmissionService service = new TaskSubmissionService(kinds,
+            new TaskInputBinder(validation.getValidator()), store, queue, Clock.fixed(NOW, ZoneOffset.UTC),
+            new InstanceIdentity("test-1"), new CountingMetrics(submittedMetric),
+            () -> "6f1c1c9e-8a4e-4a53-9b43-1f0d7f1f0001");
 
     @AfterEach
     void close() {
         validation.close();
     }
 
+    private static JsonObject json(String json) {
+        return Json.createReader(new java.io.StringReader(json)).readObject();
+    }
+
     @Test
-    void aValidTaskIsRecordedPendingThenEnqueued() {
-        String id = service.submit("reverse", Map.of("text", "abc"));
+    void aValidTaskIsRecordedPendingThenEnqueuedOnItsKindsQueue() {
+        String id = service.submit("reverse", json("{\"text\":\"abc\"}"));
 
         assertThat(id).isEqualTo("6f1c1c9e-8a4e-4a53-9b43-1f0d7f1f0001");
         TaskRecord stored = store.tasks.get(id);
         assertThat(stored.state()).isEqualTo(TaskState.PENDING);
-        assertThat(stored.kind()).isEqualTo(TaskKind.REVERSE);
-        assertThat(stored.parameters()).containsEntry("text", "abc");
+        assertThat(stored.type()).isEqualTo("reverse");
+        assertThat(stored.input().getString("text")).isEqualTo("abc");
         assertThat(stored.submittedAt()).isEqualTo(NOW);
         assertThat(stored.history()).singleElement().satisfies(e -> assertThat(e.instance()).isEqualTo("test-1"));
-        assertThat(queue.published).containsExactly(
-                new TaskMessage(id, "reverse", Map.of("text", "abc"), NOW));
-        assertThat(submittedMetric).containsExactly(TaskKind.REVERSE);
+        assertThat(queue.published).containsExactly("default " + new TaskMessage(id, "reverse",
+                json("{\"text\":\"abc\"}"), NOW).toJson());
+        assertThat(submittedMetric).containsExactly("reverse");
+
+        service.submit("sentiment", json("{\"text\":\"good\"}"));
+        assertThat(queue.published.get(1)).startsWith("text ");
     }
 
     @Test
     void anInvalidTaskIsNeitherStoredNorEnqueued() {
-        assertThatThrownBy(() -> service.submit("email", Map.of("recipient", "nobody", "subject", "")))
+        assertThatThrownBy(() -> service.submit("email", json("{\"recipient\":\"nobody\",\"subject\":\"\"}")))
                 .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field).containsExactly("recipient", "subject"));
 
@@ -66,18 +81,34 @@ class TaskSubmissionServiceTest {
     }
 
     @Test
-    void anUnknownTypeIsReportedOnTheTypeField() {
-        assertThatThrownBy(() -> service.submit("fly", Map.of("text", "x")))
+    void aFieldOfTheWrongJsonTypeIsReportedAtTheField() {
+        assertThatThrownBy(() -> service.submit("reverse", json("{\"text\":42}")))
+                .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.violations())
+                        .containsExactly(new FieldViolation("text", "must be a string")));
+    }
+
+    @Test
+    void aWebFormIsCheckedByTheSameRules() {
+        assertThatThrownBy(() -> service.submitForm("email", Map.of("recipient", "ada@example.com", "subject", " ",
+                "body", ""))).isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.violations())
+                .containsExactly(new FieldViolation("subject", "must not be blank")));
+        String id = service.submitForm("email", Map.of("recipient", "ada@example.com", "subject", "Hi", "body", ""));
+        assertThat(store.tasks.get(id).input().getString("recipient")).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void anUnknownTypeIsReportedOnTheTypeFieldWithTheKindsThereAre() {
+        assertThatThrownBy(() -> service.submit("fly", json("{\"text\":\"x\"}")))
                 .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.violations())
                         .containsExactly(new FieldViolation("type", "must be one of: email, reverse, sentiment")));
-        assertThatThrownBy(() -> service.submit(null, Map.of())).isInstanceOf(InvalidTaskException.class);
+        assertThatThrownBy(() -> service.submit(null, json("{}"))).isInstanceOf(InvalidTaskException.class);
     }
 
     @Test
     void whenTheBrokerRefusesTheTaskItsRecordIsWithdrawn() {
         queue.down = true;
 
-        assertThatThrownBy(() -> service.submit("sentiment", Map.of("text", "good")))
+        assertThatThrownBy(() -> service.submit("sentiment", json("{\"text\":\"good\"}")))
                 .isInstanceOf(QueueUnavailableException.class);
 
         assertThat(store.tasks).isEmpty();
@@ -88,7 +119,7 @@ class TaskSubmissionServiceTest {
     void whenTheStoreIsDownNothingIsEnqueued() {
         store.down = true;
 
-        assertThatThrownBy(() -> service.submit("sentiment", Map.of("text", "good")))
+        assertThatThrownBy(() -> service.submit("sentiment", json("{\"text\":\"good\"}")))
                 .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(queue.published).isEmpty();
@@ -117,6 +148,11 @@ class TaskSubmissionServiceTest {
         }
 
         @Override
+        public List<String> logs(String id) {
+            return List.of();
+        }
+
+        @Override
         public void ping() {
         }
 
@@ -132,21 +168,26 @@ class TaskSubmissionServiceTest {
 
         @Override
         public boolean finish(String id, TaskState terminal, String result, String error, Instant now,
-                String instance) {
+                String instance, List<TaskEffect> effects) {
+            throw new UnsupportedOperationException("not used by submission");
+        }
+
+        @Override
+        public Set<String> report(List<AttemptReport> reports, int logLines) {
             throw new UnsupportedOperationException("not used by submission");
         }
     }
 
     private static final class RecordingQueue implements TaskQueue {
-        final List<TaskMessage> published = new ArrayList<>();
+        final List<String> published = new ArrayList<>();
         boolean down;
 
         @Override
-        public void publish(TaskMessage message) {
+        public void publish(TaskMessage message, String queue) {
             if (down) {
                 throw new QueueUnavailableException("down");
             }
-            published.add(message);
+            published.add(queue + " " + message.toJson());
         }
 
         @Override
@@ -159,18 +200,18 @@ class TaskSubmissionServiceTest {
         }
     }
 
-    private record CountingMetrics(List<TaskKind> submitted) implements TaskMetrics {
+    private record CountingMetrics(List<String> submitted) implements TaskMetrics {
         @Override
-        public void submitted(TaskKind kind) {
+        public void submitted(String kind) {
             submitted.add(kind);
         }
 
         @Override
-        public void attemptStarted(TaskKind kind, int attempt) {
+        public void attemptStarted(String kind, int attempt) {
         }
 
         @Override
-        public void finished(TaskKind kind, TaskState outcome, Duration latency) {
+        public void finished(String kind, TaskState outcome, Duration latency) {
         }
 
         @Override
@@ -178,15 +219,23 @@ class TaskSubmissionServiceTest {
         }
 
         @Override
-        public void processed(TaskKind kind, Duration processing) {
+        public void processed(String kind, Duration processing) {
         }
 
         @Override
-        public void revoked(TaskKind kind) {
+        public void revoked(String kind) {
         }
 
         @Override
-        public void requeued(TaskKind kind) {
+        public void requeued(String kind) {
+        }
+
+        @Override
+        public void timedOut(String kind) {
+        }
+
+        @Override
+        public void abandoned(String kind) {
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.taskq.infrastructure.messaging;
 
+import dev.taskq.infrastructure.plugins.ConsumedQueuesConfigSource;
+import java.util.HashMap;
+import java.util.Map;
+
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.TaskMessage;
@@ -21,7 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publishes task messages to the durable RabbitMQ queue {@code taskq.queue} (and poison messages to
+ * Publishes task messages to the durable RabbitMQ queue of their kind: {@code taskq.queue}, or {@code <taskq.queue>.<q>}
+ * for a kind on queue {@code q} (and poison messages to
  * {@code taskq.dead-letter-queue}) through JMS (rabbitmq-jms), as
  * persistent messages in transacted sessions: {@link #publish} returns only after the broker has committed the
  * message. (Publisher confirms instead of transactions were measured: no faster here, see docs/performance.md.)
@@ -57,8 +62,9 @@ public class JmsTaskQueue implements TaskQueue {
     }
 
     @Override
-    public void publish(TaskMessage message) {
-        withSender("task " + message.id(), sender -> sender.send(sender.tasks, message.toJson(), null));
+    public void publish(TaskMessage message, String queue) {
+        withSender("task " + message.id(), sender -> sender.send(sender.queue(
+                ConsumedQueuesConfigSource.physicalName(settings.queueName(), queue)), message.toJson(), null));
     }
 
     @Override
@@ -119,8 +125,8 @@ public class JmsTaskQueue implements TaskQueue {
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         MessageProducer producer = session.createProducer(null);
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-        return new Sender(session, producer, session.createQueue(settings.queueName()),
-                session.createQueue(settings.deadLetterQueueName()), connectionGeneration);
+        return new Sender(session, producer, new HashMap<>(), session.createQueue(settings.deadLetterQueueName()),
+                connectionGeneration);
     }
 
     private synchronized void dropConnection(long generation) {
@@ -137,9 +143,19 @@ public class JmsTaskQueue implements TaskQueue {
         LOG.warning(() -> "connection to RabbitMQ dropped; the next publish reconnects");
     }
 
-    /** A transacted session and its producer, used by one thread at a time. */
-    private record Sender(Session session, MessageProducer producer, Queue tasks, Queue deadLetters,
+    /** A transacted session and its producer, used by one thread at a time, with the queues it sent to. */
+    private record Sender(Session session, MessageProducer producer, Map<String, Queue> queues, Queue deadLetters,
             long generation) {
+        /** The queue named {@code name} (rabbitmq-jms declares it, durable, the first time). */
+        Queue queue(String name) throws JMSException {
+            Queue queue = queues.get(name);
+            if (queue == null) {
+                queue = session.createQueue(name);
+                queues.put(name, queue);
+            }
+            return queue;
+        }
+
         /** Sends a persistent text message and commits: when this returns the broker has it. */
         void send(Queue queue, String body, String deadLetterReason) throws JMSException {
             TextMessage message = session.createTextMessage(body);

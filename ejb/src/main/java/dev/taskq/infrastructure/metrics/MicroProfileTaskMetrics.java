@@ -2,7 +2,6 @@ package dev.taskq.infrastructure.metrics;
 
 import dev.taskq.application.TaskMetrics;
 import dev.taskq.application.WorkerActivity;
-import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +16,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@link TaskMetrics} in the application registry: {@code taskq_tasks_submitted_total{kind}},
  * {@code taskq_tasks_started_total{kind}}, {@code taskq_tasks_retried_total{kind}},
  * {@code taskq_tasks_finished_total{kind,state}} (state SUCCESS, FAILURE or REVOKED),
- * {@code taskq_tasks_requeued_total{kind}}, the histograms {@code taskq_task_latency_ms{kind}} (submit to finish)
+ * {@code taskq_tasks_requeued_total{kind}}, {@code taskq_tasks_timed_out_total{kind}} (attempts past their time
+ * limit), {@code taskq_handler_threads_abandoned_total{kind}} (attempts that ignored their interruption), the histograms {@code taskq_task_latency_ms{kind}} (submit to finish)
  * and {@code taskq_task_processing_ms{kind}} (first attempt to finish), and the gauge {@code taskq_workers_busy}
  * (tasks this instance's message-driven beans run right now). Times are histograms in milliseconds rather than
  * timers because Payara 6 writes a timer's quantiles in nanoseconds under a name that says seconds.
@@ -36,12 +36,12 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
     }
 
     @Override
-    public void submitted(TaskKind kind) {
+    public void submitted(String kind) {
         registry.counter("taskq.tasks.submitted", kindTag(kind)).inc();
     }
 
     @Override
-    public void attemptStarted(TaskKind kind, int attempt) {
+    public void attemptStarted(String kind, int attempt) {
         registry.counter("taskq.tasks.started", kindTag(kind)).inc();
         if (attempt > 1) {
             registry.counter("taskq.tasks.retried", kindTag(kind)).inc();
@@ -49,7 +49,7 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
     }
 
     @Override
-    public void finished(TaskKind kind, TaskState outcome, Duration latency) {
+    public void finished(String kind, TaskState outcome, Duration latency) {
         finishedCounter(kind, outcome).inc();
         registry.histogram("taskq.task.latency.ms", kindTag(kind)).update(latency.toMillis());
     }
@@ -60,25 +60,35 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
     }
 
     @Override
-    public void processed(TaskKind kind, Duration processing) {
+    public void processed(String kind, Duration processing) {
         registry.histogram("taskq.task.processing.ms", kindTag(kind)).update(processing.toMillis());
     }
 
     @Override
-    public void revoked(TaskKind kind) {
+    public void revoked(String kind) {
         finishedCounter(kind, TaskState.REVOKED).inc();
     }
 
     @Override
-    public void requeued(TaskKind kind) {
+    public void requeued(String kind) {
         registry.counter("taskq.tasks.requeued", kindTag(kind)).inc();
     }
 
-    private Counter finishedCounter(TaskKind kind, TaskState state) {
+    @Override
+    public void timedOut(String kind) {
+        registry.counter("taskq.tasks.timed.out", kindTag(kind)).inc();
+    }
+
+    @Override
+    public void abandoned(String kind) {
+        registry.counter("taskq.handler.threads.abandoned", kindTag(kind)).inc();
+    }
+
+    private Counter finishedCounter(String kind, TaskState state) {
         return registry.counter("taskq.tasks.finished", kindTag(kind), new Tag("state", state.name()));
     }
 
-    private static Tag kindTag(TaskKind kind) {
-        return new Tag("kind", kind.wireName());
+    private static Tag kindTag(String kind) {
+        return new Tag("kind", kind);
     }
 }

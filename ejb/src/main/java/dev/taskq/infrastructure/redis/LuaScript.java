@@ -45,6 +45,20 @@ final class LuaScript {
         return (Long) eval(jedis, keys, args);
     }
 
+    /** The script's digest, loading it into Redis first when this instance has not yet (for pipelines). */
+    String sha(UnifiedJedis jedis) {
+        String digest = sha;
+        if (digest == null) {
+            digest = sha = jedis.scriptLoad(source);
+        }
+        return digest;
+    }
+
+    /** Makes the next use load the script again (Redis answered that it does not know it). */
+    void forget() {
+        sha = null;
+    }
+
     /** Runs the script and returns its reply as Jedis reads it (Long, String, List, or null for nil). */
     Object eval(UnifiedJedis jedis, List<String> keys, List<String> args) {
         String digest = sha;

@@ -94,15 +94,15 @@ public class RedisTaskCatalog implements TaskCatalog {
 
     private String setFor(TaskListQuery query) {
         if (query.state() == null) {
-            return query.kind() == null ? index.all() : index.of(query.kind());
+            return query.kind() == null ? index.all() : index.ofKind(query.kind());
         }
         if (query.kind() == null) {
             return index.of(query.state());
         }
-        String both = redis.key("tasks", "query", query.state().name(), query.kind().wireName());
+        String both = redis.key("tasks", "query", query.state().name(), query.kind());
         if (!redis.jedis().exists(both)) {
             redis.jedis().zinterstore(both, new ZParams().aggregate(ZParams.Aggregate.MAX),
-                    index.of(query.state()), index.of(query.kind()));
+                    index.of(query.state()), index.ofKind(query.kind()));
             redis.jedis().expire(both, INTERSECTION_TTL_SECONDS);
         }
         return both;

@@ -1,6 +1,5 @@
 package dev.taskq.infrastructure.redis;
 
-import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +19,17 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class RedisTaskIndex {
-    /** The Lua constants {@code task-index.lua} needs: every state's and every kind's name, from the Java enums. */
-    private static final String CONSTANTS = luaList("TASK_STATES", Arrays.stream(TaskState.values()).map(Enum::name))
-            + luaList("TASK_KINDS", Arrays.stream(TaskKind.values()).map(TaskKind::wireName));
+    /**
+     * The task lifecycle as Lua constants, from {@link TaskState} (so no script types a state list by hand):
+     * {@code TASK_STATES} (every state), {@code TERMINAL} (a set), {@code MAY_BECOME[next]} (the set of states a task
+     * may move to {@code next} from) and {@code REQUEUE_FROM}.
+     */
+    static final String CONSTANTS = luaList("TASK_STATES", Arrays.stream(TaskState.values()).map(Enum::name))
+            + "local TERMINAL = " + luaSet(TaskState.terminal()) + "\n"
+            + Arrays.stream(TaskState.values()).map(next -> next.name() + " = " + luaSet(TaskState.from(next)))
+                    .collect(Collectors.joining(", ", "local MAY_BECOME = {", "}\n"))
+            + "local REQUEUE_FROM = '" + Arrays.stream(TaskState.values()).filter(TaskState::canBeRequeued)
+                    .findFirst().orElseThrow().name() + "'\n";
     private static final LuaScript REINDEX = script("reindex.lua");
 
     @Inject
@@ -31,6 +38,10 @@ public class RedisTaskIndex {
     /** A script that changes tasks, with the function {@code index_task} defined in front of it. */
     static LuaScript script(String resourceName) {
         return LuaScript.concat(CONSTANTS, LuaScript.source("task-index.lua"), LuaScript.source(resourceName));
+    }
+
+    private static String luaSet(List<TaskState> states) {
+        return states.stream().map(state -> state.name() + " = true").collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static String luaList(String name, Stream<String> values) {
@@ -51,10 +62,11 @@ public class RedisTaskIndex {
 
     /**
      * The keys of a script that changes task {@code id}: its hash, its history list, the set of all tasks (which
-     * {@code index_task} needs), then {@code more}.
+     * {@code index_task} needs), its log list, then {@code more}.
      */
     List<String> scriptKeys(String id, String... more) {
-        List<String> keys = new ArrayList<>(List.of(redis.key("task", id), redis.key("task", id, "history"), all()));
+        List<String> keys = new ArrayList<>(List.of(redis.key("task", id), redis.key("task", id, "history"), all(),
+                redis.key("task", id, "log")));
         keys.addAll(Arrays.asList(more));
         return keys;
     }
@@ -67,7 +79,7 @@ public class RedisTaskIndex {
         return redis.key("tasks", "state", state.name());
     }
 
-    String of(TaskKind kind) {
-        return redis.key("tasks", "kind", kind.wireName());
+    String ofKind(String kind) {
+        return redis.key("tasks", "kind", kind);
     }
 }

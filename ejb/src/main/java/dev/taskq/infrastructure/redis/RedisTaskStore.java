@@ -2,17 +2,23 @@ package dev.taskq.infrastructure.redis;
 
 import dev.taskq.application.TaskStore;
 import dev.taskq.domain.TaskEvent;
-import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.lang.reflect.Type;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,17 +26,19 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /** {@link TaskStore} on Redis: see the package documentation for the key layout. */
 @ApplicationScoped
 public class RedisTaskStore implements TaskStore {
-    private static final Type PARAMS_TYPE = new HashMap<String, String>() { }.getClass().getGenericSuperclass();
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     private static final LuaScript CREATE = RedisTaskIndex.script("create.lua");
     private static final LuaScript BEGIN_ATTEMPT = RedisTaskIndex.script("begin-attempt.lua");
     private static final LuaScript RECORD_RETRY = RedisTaskIndex.script("record-retry.lua");
     private static final LuaScript FINISH = RedisTaskIndex.script("finish.lua");
+    private static final LuaScript REPORT = RedisTaskIndex.script("report.lua");
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     @Inject
     RedisConnection redis;
@@ -44,7 +52,7 @@ public class RedisTaskStore implements TaskStore {
     public void create(TaskRecord task) {
         TaskEvent pending = task.history().get(0);
         long created = call(() -> CREATE.run(redis.jedis(), index.scriptKeys(task.id()), List.of(task.id(),
-                task.kind().wireName(), JSONB.toJson(task.parameters()), task.submittedAt().toString(),
+                task.type(), task.input().toString(), task.submittedAt().toString(),
                 JSONB.toJson(pending), Long.toString(task.submittedAt().toEpochMilli()))));
         if (created != 1) {
             throw new IllegalStateException("task " + task.id() + " exists already");
@@ -54,7 +62,7 @@ public class RedisTaskStore implements TaskStore {
     @Override
     public void delete(String id) {
         call(() -> {
-            redis.jedis().del(redis.key("task", id), redis.key("task", id, "history"));
+            redis.jedis().del(redis.key("task", id), redis.key("task", id, "history"), redis.key("task", id, "log"));
             index.reindex(id);
             return null;
         });
@@ -72,6 +80,11 @@ public class RedisTaskStore implements TaskStore {
             }
             return hash.get().isEmpty() ? Optional.empty() : Optional.of(toRecord(hash.get(), history.get()));
         });
+    }
+
+    @Override
+    public List<String> logs(String id) {
+        return call(() -> redis.jedis().lrange(redis.key("task", id, "log"), 0, -1));
     }
 
     @Override
@@ -93,19 +106,59 @@ public class RedisTaskStore implements TaskStore {
 
     @Override
     public boolean finish(String id, TaskState terminal, String result, String error, Instant now,
-            String instance) {
+            String instance, List<TaskEffect> effects) {
         if (!terminal.isTerminal()) {
             throw new IllegalArgumentException(terminal + " is not terminal");
         }
-        List<String> keys = index.scriptKeys(id, redis.key("email", "sent", id));
-        return call(() -> FINISH.run(redis.jedis(), keys, List.of(now.toString(), instance, terminal.name(),
-                nonNull(result), nonNull(error), Long.toString(resultTtlSeconds)))) == 1;
+        List<String> keys = index.scriptKeys(id, effects.stream()
+                .map(e -> redis.key(e.kind(), e.name(), id)).toArray(String[]::new));
+        List<String> args = new ArrayList<>(List.of(now.toString(), instance, terminal.name(), nonNull(result),
+                nonNull(error), Long.toString(resultTtlSeconds)));
+        effects.forEach(e -> args.add(e.json()));
+        return call(() -> FINISH.run(redis.jedis(), keys, args)) == 1;
+    }
+
+    @Override
+    public Set<String> report(List<AttemptReport> reports, int logLines) {
+        if (reports.isEmpty()) {
+            return Set.of();
+        }
+        return call(() -> {
+            List<Response<Object>> states = new ArrayList<>(reports.size());
+            try (AbstractPipeline pipeline = redis.jedis().pipelined()) {
+                for (AttemptReport report : reports) {
+                    List<String> args = new ArrayList<>(List.of(
+                            report.progress() == null ? "" : report.progress().toString(),
+                            nonNull(report.progressMessage()), Integer.toString(logLines)));
+                    args.addAll(report.logLines());
+                    states.add(pipeline.evalsha(REPORT.sha(redis.jedis()), List.of(redis.key("task", report.taskId()),
+                            redis.key("task", report.taskId(), "log")), args));
+                }
+                pipeline.sync();
+            }
+            Set<String> stopped = new HashSet<>();
+            for (int i = 0; i < reports.size(); i++) {
+                Object state;
+                try {
+                    state = states.get(i).get();
+                } catch (JedisNoScriptException e) {
+                    // Redis restarted and forgot the script: load it again at the next report
+                    REPORT.forget();
+                    continue;
+                }
+                if (state == null || TaskState.REVOKED.name().equals(state)) {
+                    stopped.add(reports.get(i).taskId());
+                }
+            }
+            return stopped;
+        });
     }
 
     private static TaskRecord toRecord(Map<String, String> hash, List<String> history) {
+        String progress = hash.get("progress");
         return new TaskRecord(hash.get("id"),
-                TaskKind.fromWireName(hash.get("type")).orElseThrow(),
-                JSONB.fromJson(hash.get("params"), PARAMS_TYPE),
+                hash.get("type"),
+                jsonObject(hash.get("params")),
                 TaskState.valueOf(hash.get("state")),
                 hash.get("result"),
                 hash.get("error"),
@@ -113,7 +166,19 @@ public class RedisTaskStore implements TaskStore {
                 instant(hash.get("submitted_at")),
                 instant(hash.get("started_at")),
                 instant(hash.get("finished_at")),
+                progress == null ? null : Integer.valueOf(progress),
+                hash.get("progress_message"),
                 history.stream().map(json -> JSONB.fromJson(json, TaskEvent.class)).toList());
+    }
+
+    private static JsonObject jsonObject(String json) {
+        if (json == null || json.isEmpty()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        }
     }
 
     private static Instant instant(String value) {

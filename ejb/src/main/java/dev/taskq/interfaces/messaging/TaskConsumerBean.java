@@ -14,14 +14,17 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 /**
- * Takes task messages from the RabbitMQ queue and hands each to {@link TaskExecutionService}. The adapter
+ * Takes task messages from the RabbitMQ queues this instance consumes and hands each to {@link TaskExecutionService}
+ * (a message it cannot run goes to the dead-letter queue). The adapter
  * acknowledges a message only after this method returns, so a task whose outcome could not be stored (the
  * method threw) is delivered again. Settings come from MicroProfile Config through the adapter's
  * {@code ${key}} placeholders.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "rabbitmq-ra"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "${taskq.queue}"),
+        // every queue this instance consumes, each with its own consumers: "taskq.tasks:4,taskq.tasks.images:2"
+        // (derived from taskq.queues and taskq.queues.<name>.concurrency, ConsumedQueuesConfigSource)
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "${taskq.consumer.destinations}"),
         @ActivationConfigProperty(propertyName = "consumers", propertyValue = "${taskq.workers}"),
         @ActivationConfigProperty(propertyName = "prefetch", propertyValue = "${taskq.prefetch}"),
         @ActivationConfigProperty(propertyName = "host", propertyValue = "${taskq.rabbitmq.host}"),
@@ -38,14 +41,11 @@ public class TaskConsumerBean implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String body = textOf(message);
-        TaskMessage task;
         try {
-            task = TaskMessage.fromJson(body);
+            execution.execute(TaskMessage.fromJson(body));
         } catch (UnreadableTaskMessageException e) {
             execution.deadLetter(body == null ? "" : body, e.getMessage());
-            return;
         }
-        execution.execute(task);
     }
 
     /** The text of a text message; {@code null} for any other kind (which is then dead-lettered). */

@@ -1,11 +1,11 @@
 -- Starts the next attempt of a task that is not terminal. KEYS: task hash, history list, all-tasks sorted set.
 -- ARGV: now, instance
--- Returns the attempt number, -1 for an unknown task, -2 for a terminal one.
+-- Returns the attempt number, -1 for an unknown task, -2 for one that may not start (a terminal one).
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then
   return -1
 end
-if state == 'SUCCESS' or state == 'FAILURE' or state == 'REVOKED' then
+if not MAY_BECOME.STARTED[state] then
   return -2
 end
 local attempt = redis.call('HINCRBY', KEYS[1], 'attempts', 1)

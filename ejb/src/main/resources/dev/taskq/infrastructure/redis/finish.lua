@@ -1,13 +1,15 @@
 -- Moves a task to a terminal state once (compare-and-set). KEYS: task hash, history list, all-tasks sorted set,
--- e-mail "sent" record.
--- ARGV: now, instance, terminal state, result, error, ttl seconds. Returns 1 when committed, 0 when already
--- terminal, -1 for an unknown task. An e-mail task that succeeds gets its "sent" record here, inside the same
--- compare-and-set, so it is written exactly once however often the work itself ran.
+-- log list, then one list per effect.
+-- ARGV: now, instance, terminal state, result, error, ttl seconds, then one JSON object per effect (in the order of
+-- their keys). Returns 1 when committed, 0 when the task may not move to that state (it is terminal already), -1 for
+-- an unknown task. The effects the successful attempt recorded (TaskContext.effect; the caller passes none with a
+-- failure) are appended here, inside the same compare-and-set, so each is written exactly once however often the
+-- work itself ran.
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then
   return -1
 end
-if state == 'SUCCESS' or state == 'FAILURE' or state == 'REVOKED' then
+if not MAY_BECOME[ARGV[3]][state] then
   return 0
 end
 redis.call('HSET', KEYS[1], 'state', ARGV[3], 'finished_at', ARGV[1])
@@ -25,13 +27,17 @@ redis.call('HINCRBY', KEYS[1], 'commits', 1)
 local attempt = tonumber(redis.call('HGET', KEYS[1], 'attempts'))
 redis.call('RPUSH', KEYS[2], cjson.encode({state = ARGV[3], at = ARGV[1], attempt = attempt, instance = ARGV[2],
   detail = detail}))
-if ARGV[3] == 'SUCCESS' and redis.call('HGET', KEYS[1], 'type') == 'email' then
-  local params = cjson.decode(redis.call('HGET', KEYS[1], 'params'))
-  redis.call('RPUSH', KEYS[4], cjson.encode({task_id = redis.call('HGET', KEYS[1], 'id'), to = params.recipient,
-    subject = params.subject, at = ARGV[1], instance = ARGV[2]}))
-  redis.call('EXPIRE', KEYS[4], ARGV[6])
+local id = redis.call('HGET', KEYS[1], 'id')
+for i = 5, #KEYS do
+  local effect = cjson.decode(ARGV[i + 2])
+  effect.task_id = id
+  effect.at = ARGV[1]
+  effect.instance = ARGV[2]
+  redis.call('RPUSH', KEYS[i], cjson.encode(effect))
+  redis.call('EXPIRE', KEYS[i], ARGV[6])
 end
 redis.call('EXPIRE', KEYS[1], ARGV[6])
 redis.call('EXPIRE', KEYS[2], ARGV[6])
+redis.call('EXPIRE', KEYS[4], ARGV[6])
 index_task(KEYS[1], KEYS[3])
 return 1

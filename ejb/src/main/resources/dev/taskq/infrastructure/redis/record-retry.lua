@@ -1,7 +1,7 @@
 -- Records a failed attempt that will be retried. KEYS: task hash, history list, all-tasks sorted set.
 -- ARGV: now, instance, attempt, error
 local state = redis.call('HGET', KEYS[1], 'state')
-if state ~= 'STARTED' then
+if not MAY_BECOME.RETRY[state] then
   return 0
 end
 redis.call('HSET', KEYS[1], 'state', 'RETRY', 'error', ARGV[4])

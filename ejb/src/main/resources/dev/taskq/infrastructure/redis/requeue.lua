@@ -3,11 +3,11 @@
 -- KEYS: task hash, history list, all-tasks sorted set. ARGV: now, instance, detail. Returns the state the task
 -- was in (nil: unknown).
 local state = redis.call('HGET', KEYS[1], 'state')
-if state ~= 'FAILURE' then
+if state ~= REQUEUE_FROM then
   return state
 end
 redis.call('HSET', KEYS[1], 'state', 'PENDING', 'attempts', 0)
-redis.call('HDEL', KEYS[1], 'result', 'error', 'started_at', 'finished_at')
+redis.call('HDEL', KEYS[1], 'result', 'error', 'started_at', 'finished_at', 'progress', 'progress_message')
 redis.call('HINCRBY', KEYS[1], 'requeues', 1)
 redis.call('RPUSH', KEYS[2], cjson.encode({state = 'PENDING', at = ARGV[1], attempt = 0, instance = ARGV[2],
   detail = ARGV[3]}))

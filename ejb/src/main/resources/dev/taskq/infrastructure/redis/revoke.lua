@@ -1,9 +1,10 @@
--- Cancels a task that has not started: PENDING -> REVOKED, a compare-and-set. KEYS: task hash, history list,
--- all-tasks sorted set.
+-- Cancels a task that has not finished (PENDING, STARTED or RETRY -> REVOKED), a compare-and-set. KEYS: task hash,
+-- history list, all-tasks sorted set, log list.
 -- ARGV: now, instance, detail, ttl seconds. Returns the state the task was in (nil for an unknown task); it was
--- revoked exactly when that is PENDING. A worker that later takes its message skips it (begin-attempt.lua).
+-- revoked exactly when that may become REVOKED. A worker that later takes its message skips it (begin-attempt.lua);
+-- one that runs it sees the state at its next report (report.lua), interrupts the handler and commits nothing.
 local state = redis.call('HGET', KEYS[1], 'state')
-if state ~= 'PENDING' then
+if not MAY_BECOME.REVOKED[state] then
   return state
 end
 redis.call('HSET', KEYS[1], 'state', 'REVOKED', 'finished_at', ARGV[1])
@@ -11,5 +12,6 @@ redis.call('RPUSH', KEYS[2], cjson.encode({state = 'REVOKED', at = ARGV[1], atte
   detail = ARGV[3]}))
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
+redis.call('EXPIRE', KEYS[4], ARGV[4])
 index_task(KEYS[1], KEYS[3])
 return state

@@ -1,11 +1,11 @@
 -- Library put in front of every script that changes a task (RedisTaskIndex.script), so that the change and the
--- task's index entries are one atomic script. TASK_STATES and TASK_KINDS (every state's and kind's name) are
--- defined right above this by Java (RedisTaskIndex).
+-- task's index entries are one atomic script. TASK_STATES, TERMINAL, MAY_BECOME and REQUEUE_FROM (the task
+-- lifecycle, from TaskState) are defined right above this by Java (RedisTaskIndex).
 -- index_task puts a task's id in exactly the index sets that match its record now (all tasks, its state, its kind),
 -- or takes it out of all of them when the record is gone (deleted or expired). Idempotent, so it also repairs.
 -- task_key: the task hash; all_key: '<prefix>:tasks:all' (the other sets are '<prefix>:tasks:state:<STATE>' and
--- '<prefix>:tasks:kind:<kind>'); id: the task id (nil: read from the hash); score_if_new: the score of a task not
--- indexed yet (submitted at, epoch ms; nil or '' for now). Scores are submission times.
+-- '<prefix>:tasks:kind:<kind>'; '<prefix>:tasks:kinds' holds every kind's name seen); id: the task id (nil: read
+-- from the hash); score_if_new: the score of a task not indexed yet (submitted at, epoch ms; nil or '' for now). Scores are submission times.
 local function index_task(task_key, all_key, id, score_if_new)
   local base = string.sub(all_key, 1, -4)
   local fields = redis.call('HMGET', task_key, 'state', 'type', 'id')
@@ -19,7 +19,7 @@ local function index_task(task_key, all_key, id, score_if_new)
       redis.call('ZREM', base .. 'state:' .. s, id)
     end
   end
-  for _, k in ipairs(TASK_KINDS) do
+  for _, k in ipairs(redis.call('SMEMBERS', base .. 'kinds')) do
     if k ~= kind then
       redis.call('ZREM', base .. 'kind:' .. k, id)
     end
@@ -39,5 +39,6 @@ local function index_task(task_key, all_key, id, score_if_new)
   redis.call('ZADD', all_key, score, id)
   redis.call('ZADD', base .. 'state:' .. state, score, id)
   redis.call('ZADD', base .. 'kind:' .. kind, score, id)
+  redis.call('SADD', base .. 'kinds', kind)
   return 1
 end

@@ -66,6 +66,51 @@ record ConsumerSettings(
         c.throwIfInvalid();
     }
 
+    /**
+     * The settings of each queue this activation consumes: {@code destination} may list several queues,
+     * comma-separated, each optionally with its own number of consumers ({@code orders:4,orders.slow:1}); a queue
+     * without one gets {@code consumers}. Each queue has its own consumers, so a slow queue never holds up another.
+     */
+    List<ConsumerSettings> perQueue() {
+        List<ConsumerSettings> queues = new ArrayList<>();
+        for (String entry : destination.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            QueueEntry queue = QueueEntry.parse(entry.trim(), consumers);
+            queues.add(new ConsumerSettings(queue.name(), queue.consumers(), prefetch, host, port, username, password,
+                    virtualHost, reconnectInitialDelayMs, reconnectMaxDelayMs, redeliveryDelayMs, shutdownTimeoutMs));
+        }
+        return queues;
+    }
+
+    /** One entry of {@code destination}: a queue name, optionally followed by {@code :consumers}. */
+    record QueueEntry(String name, int consumers) {
+        static QueueEntry parse(String entry, int defaultConsumers) {
+            int colon = entry.lastIndexOf(':');
+            if (colon < 0) {
+                if (entry.isEmpty()) {
+                    throw new IllegalArgumentException("'destination' has an empty queue name");
+                }
+                return new QueueEntry(entry, defaultConsumers);
+            }
+            String name = entry.substring(0, colon).trim();
+            String count = entry.substring(colon + 1).trim();
+            int n;
+            try {
+                n = Integer.parseInt(count);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'destination' entry '" + entry + "': '" + count
+                        + "' is not a number of consumers");
+            }
+            if (name.isEmpty() || n < 0 || n > MAX_CONSUMERS) {
+                throw new IllegalArgumentException("'destination' entry '" + entry
+                        + "' must be a queue name and 0.." + MAX_CONSUMERS + " consumers");
+            }
+            return new QueueEntry(name, n);
+        }
+    }
+
     @Override
     public String toString() {
         return "ConsumerSettings[destination=" + destination + ", consumers=" + consumers + ", prefetch=" + prefetch
@@ -96,10 +141,8 @@ record ConsumerSettings(
                 problems.add("'destination' (the RabbitMQ queue name) is required");
             } else if (!isPlaceholder(destination)) {
                 destination = destination.trim();
-                if (destination.getBytes(StandardCharsets.UTF_8).length > 255) {
-                    problems.add("'destination' must be at most 255 bytes long");
-                } else if (destination.startsWith("amq.")) {
-                    problems.add("'destination' = '" + destination + "': queue names starting with 'amq.' are reserved by RabbitMQ");
+                for (String entry : destination.split(",")) {
+                    checkQueueEntry(entry.trim());
                 }
             }
             String destinationType = spec.getDestinationType();
@@ -142,6 +185,21 @@ record ConsumerSettings(
 
             return new ConsumerSettings(destination, consumers, prefetch, host, port, username, password, virtualHost,
                     initial, max, redelivery, shutdown);
+        }
+
+        private void checkQueueEntry(String entry) {
+            QueueEntry queue;
+            try {
+                queue = QueueEntry.parse(entry, 0);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                return;
+            }
+            if (queue.name().getBytes(StandardCharsets.UTF_8).length > 255) {
+                problems.add("'destination' must be at most 255 bytes long");
+            } else if (queue.name().startsWith("amq.")) {
+                problems.add("'destination' = '" + queue.name() + "': queue names starting with 'amq.' are reserved by RabbitMQ");
+            }
         }
 
         void throwIfInvalid() throws InvalidPropertyException {

@@ -16,7 +16,8 @@ import jakarta.resource.spi.ResourceAdapter;
  * <table>
  *     <caption>Activation config properties</caption>
  *     <tr><th>Property</th><th>Default</th><th>Meaning</th></tr>
- *     <tr><td>destination</td><td>(required)</td><td>queue name; the queue is declared like rabbitmq-jms declares
+ *     <tr><td>destination</td><td>(required)</td><td>queue name, or several comma-separated, each optionally
+ *         with its own number of consumers ({@code orders:4,orders.slow:1}); each queue is declared like rabbitmq-jms declares
  *         {@code session.createQueue(name)}: durable, bound to exchange {@code jms.durable.queues} with routing key
  *         = queue name</td></tr>
  *     <tr><td>consumers</td><td>4</td><td>number of concurrent consumers, each with its own connection; bounds the

@@ -39,7 +39,7 @@ public class RabbitMQResourceAdapter implements ResourceAdapter {
     private String virtualHost = ConsumerSettings.DEFAULT_VIRTUAL_HOST;
 
     private volatile TaskRunner runner;
-    private final Map<ActivationKey, QueueActivation> activations = new ConcurrentHashMap<>();
+    private final Map<ActivationKey, List<QueueActivation>> activations = new ConcurrentHashMap<>();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -56,7 +56,7 @@ public class RabbitMQResourceAdapter implements ResourceAdapter {
 
     @Override
     public void stop() {
-        List<QueueActivation> all = new ArrayList<>(activations.values());
+        List<QueueActivation> all = new ArrayList<>(activations());
         activations.clear();
         long timeoutMs = 0;
         for (QueueActivation activation : all) {
@@ -91,21 +91,29 @@ public class RabbitMQResourceAdapter implements ResourceAdapter {
         ConsumerSettings settings = ConsumerSettings.resolve(activationSpec, this, resolver);
         LOG.log(Level.FINE, "Endpoint {0}: {1}", new Object[] {endpointName, settings});
 
-        QueueActivation activation = new QueueActivation(endpointFactory, settings, r, endpointName);
+        List<QueueActivation> queues = new ArrayList<>();
+        for (ConsumerSettings queue : settings.perQueue()) {
+            queues.add(new QueueActivation(endpointFactory, queue, r, endpointName));
+        }
         ActivationKey key = new ActivationKey(endpointFactory, spec);
-        if (activations.putIfAbsent(key, activation) != null) {
+        if (activations.putIfAbsent(key, List.copyOf(queues)) != null) {
             throw new ResourceException("Endpoint " + endpointName + " is already active with this activation spec");
         }
         // never fails on broker trouble: connections are made (and retried) in the background
-        activation.start();
+        queues.forEach(QueueActivation::start);
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        QueueActivation activation = activations.remove(new ActivationKey(endpointFactory, spec));
-        if (activation != null) {
-            activation.stop();
+        List<QueueActivation> queues = activations.remove(new ActivationKey(endpointFactory, spec));
+        if (queues == null) {
+            return;
         }
+        // stop taking messages on every queue first, then wait for the deliveries in flight on all of them
+        queues.forEach(QueueActivation::beginStop);
+        long timeoutMs = queues.stream().mapToLong(q -> q.settings().shutdownTimeoutMs()).max().orElse(0);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        queues.forEach(q -> q.finishStop(deadline));
     }
 
     /** Inbound deliveries are not XA transacted: no XAResource for crash recovery. */
@@ -116,7 +124,7 @@ public class RabbitMQResourceAdapter implements ResourceAdapter {
 
     /** the active activations (for tests and diagnostics) */
     Collection<QueueActivation> activations() {
-        return activations.values();
+        return activations.values().stream().flatMap(List::stream).toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.TaskAdministrationService;
 import dev.taskq.application.TaskListQuery;
 import dev.taskq.application.TaskPage;
+import dev.taskq.application.TaskKinds;
 import dev.taskq.application.TaskQueryService;
 import dev.taskq.application.Throughput;
 import dev.taskq.domain.TaskKind;
@@ -63,6 +64,8 @@ public class AdminResource {
     TaskAdministrationService administration;
     @Inject
     TaskQueryService queries;
+    @Inject
+    TaskKinds kinds;
     @Context
     SecurityContext security;
 
@@ -194,9 +197,10 @@ public class AdminResource {
         return name == null || name.isBlank() ? null : TaskState.valueOf(name.strip().toUpperCase(Locale.ROOT));
     }
 
-    static TaskKind kindNamed(String name) {
-        return name == null || name.isBlank() ? null : TaskKind.fromWireName(name.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new IllegalArgumentException("kind must be one of: " + TaskKind.wireNames()));
+    private String kindNamed(String name) {
+        return name == null || name.isBlank() ? null : kinds.find(name.strip().toLowerCase(Locale.ROOT))
+                .map(TaskKind::name)
+                .orElseThrow(() -> new IllegalArgumentException("kind must be one of: " + kinds.names()));
     }
 
     /** A page of the task list, with the counts per state of the whole store. */

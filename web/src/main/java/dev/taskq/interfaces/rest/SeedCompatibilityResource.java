@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class SeedCompatibilityResource {
     static final String PATH = "/seed";
+    /** The original submit body names the task type {@code form_type}. */
+    static final String FORM_TYPE = "form_type";
 
     @Inject
     TaskSubmissionService submissions;
@@ -33,8 +35,9 @@ public class SeedCompatibilityResource {
     @POST
     @Path("/submit")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SeedSubmitted submit(SeedSubmitRequest request) {
-        return new SeedSubmitted(submissions.submit(TaskResource.requireBody(request).typeName(), request.fields()));
+    public SeedSubmitted submit(TaskBody body) {
+        return new SeedSubmitted(submissions.submit(TaskResource.requireBody(body).kindIn(FORM_TYPE),
+                body.fieldsWithout(FORM_TYPE)));
     }
 
     /** → exactly {@code {"task_id","state","result"}}. */
@@ -45,17 +48,6 @@ public class SeedCompatibilityResource {
                 .map(task -> new SeedStatus(task.id(), task.state().name(),
                         task.result() != null ? task.result() : task.error()))
                 .orElseThrow(() -> TaskResource.unknownTask(id));
-    }
-
-    /** The original submit body: the task type is called {@code form_type}. */
-    public static class SeedSubmitRequest extends TaskRequest {
-        @JsonbProperty("form_type")
-        public String formType;
-
-        @Override
-        public String typeName() {
-            return formType;
-        }
     }
 
     public record SeedSubmitted(@JsonbProperty("task_id") String taskId) {

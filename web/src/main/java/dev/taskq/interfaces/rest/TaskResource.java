@@ -1,5 +1,8 @@
 package dev.taskq.interfaces.rest;
 
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
 import dev.taskq.application.TaskQueryService;
 import dev.taskq.application.TaskSubmissionService;
 import dev.taskq.domain.TaskState;
@@ -44,7 +47,8 @@ public class TaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a task", description = "Checks the input, records the task PENDING and queues it.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TaskRequest.class),
+    // the body's schema (one per task kind, with its fields and rules) is added by KindSchemas
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {
                     @ExampleObject(name = "email", value = "{\"type\":\"email\",\"recipient\":\"ada@example.com\","
                             + "\"subject\":\"Hello\",\"body\":\"Hi Ada\"}"),
@@ -54,7 +58,8 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskAccepted.class), examples = @ExampleObject(
                     name = "accepted", value = "{\"task_id\":\"0b9e5c2e-7d1f-4c41-9a57-2f3c1d1e8a10\","
                             + "\"state\":\"PENDING\"}")))
-    @APIResponse(responseCode = "400", description = "The input breaks a rule, or the body is not JSON",
+    @APIResponse(responseCode = "400", description = "The input breaks a rule (each field's error in errors), the"
+            + " type is not a kind of task this deployment runs (errors lists them), or the body is not JSON",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://taskq.dev/problems/"
                             + "invalid-task\",\"title\":\"The task is not valid\",\"status\":400,\"detail\":"
@@ -66,8 +71,8 @@ public class TaskResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "RabbitMQ or Redis is down; nothing was kept (Retry-After)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response submit(TaskRequest request, @Context UriInfo uri) {
-        String id = submissions.submit(requireBody(request).typeName(), request.fields());
+    public Response submit(TaskBody body, @Context UriInfo uri) {
+        String id = submissions.submit(requireBody(body).kindIn("type"), body.fieldsWithout("type"));
         return Response.accepted(new TaskAccepted(id, TaskState.PENDING.name()))
                 .location(uri.getBaseUriBuilder().path(TaskResource.class).path(id).build())
                 .build();
@@ -90,6 +95,19 @@ public class TaskResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TaskView status(@PathParam("id") String id) {
         return queries.find(id).map(TaskView::of).orElseThrow(() -> unknownTask(id));
+    }
+
+    /** The last lines its handler logged ({@code TaskContext.log}), oldest first, or a 404 problem. */
+    @GET
+    @Path("/{id}/logs")
+    @Operation(summary = "Read a task's log", description = "The last lines (taskq.tasks.log-lines) its handler "
+            + "kept with TaskContext.log, oldest first; they expire with the task.")
+    @APIResponse(responseCode = "200", description = "The lines",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)))
+    @APIResponse(responseCode = "404", description = "No such task (or it expired)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<String> logs(@PathParam("id") String id) {
+        return queries.logs(id).orElseThrow(() -> unknownTask(id));
     }
 
     static <T> T requireBody(T request) {

@@ -7,12 +7,17 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A task as {@code GET /api/tasks/{id}} shows it. Absent values are written as {@code null}. */
+/**
+ * A task as {@code GET /api/tasks/{id}} shows it. Absent values are written as {@code null} (a renamed property
+ * needs its own {@code @JsonbNillable}: {@code @JsonbProperty}'s own nillable, false, wins over the class's).
+ */
 @JsonbNillable
-@JsonbPropertyOrder({"taskId", "type", "state", "result", "error", "attempts", "submittedAt", "startedAt",
-        "finishedAt", "input", "history"})
+@JsonbPropertyOrder({"taskId", "type", "state", "result", "error", "attempts", "progress", "progressMessage",
+        "submittedAt", "startedAt", "finishedAt", "input", "history"})
 public record TaskView(
         @JsonbProperty("task_id") String taskId,
         String type,
@@ -20,15 +25,17 @@ public record TaskView(
         String result,
         String error,
         int attempts,
-        @JsonbProperty("submitted_at") Instant submittedAt,
-        @JsonbProperty("started_at") Instant startedAt,
-        @JsonbProperty("finished_at") Instant finishedAt,
-        Map<String, String> input,
+        @Schema(description = "the progress its handler last reported, 0-100 (null: none)") Integer progress,
+        @JsonbNillable @JsonbProperty("progress_message") String progressMessage,
+        @JsonbNillable @JsonbProperty("submitted_at") Instant submittedAt,
+        @JsonbNillable @JsonbProperty("started_at") Instant startedAt,
+        @JsonbNillable @JsonbProperty("finished_at") Instant finishedAt,
+        @Schema(type = SchemaType.OBJECT, description = "the input as accepted") JsonObject input,
         List<TaskEvent> history) {
 
     static TaskView of(TaskRecord task) {
-        return new TaskView(task.id(), task.kind().wireName(), task.state().name(), task.result(), task.error(),
-                task.attempts(), task.submittedAt(), task.startedAt(), task.finishedAt(), task.parameters(),
-                task.history());
+        return new TaskView(task.id(), task.type(), task.state().name(), task.result(), task.error(),
+                task.attempts(), task.progress(), task.progressMessage(), task.submittedAt(), task.startedAt(),
+                task.finishedAt(), task.input(), task.history());
     }
 }

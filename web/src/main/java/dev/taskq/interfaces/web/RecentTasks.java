@@ -1,6 +1,7 @@
 package dev.taskq.interfaces.web;
 
 import dev.taskq.application.StoreUnavailableException;
+import dev.taskq.application.TaskKinds;
 import dev.taskq.application.TaskQueryService;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ public class RecentTasks implements Serializable {
 
     @Inject
     TaskQueryService queries;
+    @Inject
+    TaskKinds kinds;
 
     private final Deque<ShownTask> tasks = new ArrayDeque<>();
     private boolean storeUnavailable;
@@ -42,7 +45,7 @@ public class RecentTasks implements Serializable {
             Deque<ShownTask> refreshed = new ArrayDeque<>(tasks.size());
             for (ShownTask task : tasks) {
                 Optional<ShownTask> now = task.isTerminal() ? Optional.of(task)
-                        : queries.find(task.getId()).map(ShownTask::of);
+                        : queries.find(task.getId()).map(t -> ShownTask.of(t, kinds));
                 now.ifPresent(refreshed::addLast);
             }
             tasks.clear();

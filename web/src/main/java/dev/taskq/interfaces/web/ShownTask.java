@@ -1,13 +1,17 @@
 package dev.taskq.interfaces.web;
 
-import dev.taskq.domain.EmailTask;
-import dev.taskq.domain.RetryPolicy;
+import dev.taskq.application.TaskKinds;
+import dev.taskq.domain.InputField;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import dev.taskq.domain.TaskEvent;
-import dev.taskq.domain.TaskInput;
 import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
-import dev.taskq.domain.TextTask;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +27,8 @@ public final class ShownTask implements Serializable {
     static final int SUMMARY_LENGTH = 80;
 
     private final String id;
-    private final TaskKind kind;
+    private final String kindLabel;
+    private final int maxAttempts;
     private final List<Field> input;
     private final String inputSummary;
     private final TaskState state;
@@ -34,13 +39,23 @@ public final class ShownTask implements Serializable {
     private final Instant startedAt;
     private final Instant finishedAt;
     private final List<Step> history;
+    private final Integer progress;
+    private final String progressMessage;
 
-    private ShownTask(TaskRecord task) {
+    private ShownTask(TaskRecord task, Optional<TaskKind> kind) {
         this.id = task.id();
-        this.kind = task.kind();
-        TaskInput given = task.input();
-        this.input = given.parameters().entrySet().stream().map(e -> new Field(e.getKey(), e.getValue())).toList();
-        this.inputSummary = shorten(summaryOf(given));
+        this.kindLabel = kind.map(TaskKind::title).orElse(task.type());
+        this.maxAttempts = kind.map(k -> k.policy().maxAttempts()).orElse(0);
+        Map<String, String> labels = kind.map(k -> k.fields().stream()
+                .collect(Collectors.toMap(InputField::name, InputField::label))).orElse(Map.of());
+        this.input = task.input().entrySet().stream()
+                .map(e -> new Field(e.getKey(), labels.getOrDefault(e.getKey(), Field.labelOf(e.getKey())),
+                        textOf(e.getValue())))
+                .toList();
+        this.inputSummary = shorten(input.stream().map(Field::getValue).filter(v -> !v.isEmpty()).limit(2)
+                .collect(Collectors.joining(" · ")));
+        this.progress = task.progress();
+        this.progressMessage = task.progressMessage();
         this.state = task.state();
         this.attempts = task.attempts();
         this.result = task.result();
@@ -51,43 +66,47 @@ public final class ShownTask implements Serializable {
         this.history = task.history().stream().map(Step::new).toList();
     }
 
-    /** The task as the store has it. */
-    public static ShownTask of(TaskRecord task) {
-        return new ShownTask(task);
+    /** The task as the store has it, described by its kind (when this deployment has it). */
+    public static ShownTask of(TaskRecord task, TaskKinds kinds) {
+        return new ShownTask(task, kinds.find(task.type()));
     }
 
     /** A task just accepted, shown PENDING until the store is read again. */
-    public static ShownTask submitted(String id, TaskInput input, Instant at) {
-        return new ShownTask(TaskRecord.pending(id, input, at, ""));
+    public static ShownTask submitted(String id, TaskKind kind, JsonObject input, Instant at) {
+        return new ShownTask(TaskRecord.pending(id, kind.name(), input, at, ""), Optional.of(kind));
+    }
+
+    private static String textOf(JsonValue value) {
+        return value instanceof JsonString s ? s.getString()
+                : value == null || value.getValueType() == JsonValue.ValueType.NULL ? "" : value.toString();
     }
 
     public String getId() {
         return id;
     }
 
-    /** What the user asked for, in the words of the form: "Send email", "Reverse text", "Sentiment". */
+    /** What the user asked for, in the words of the form: its kind's title ("Send email", "Reverse text", …). */
     public String getKindLabel() {
-        return switch (kind) {
-            case EMAIL -> "Send email";
-            case REVERSE -> "Reverse text";
-            case SENTIMENT -> "Sentiment";
-        };
+        return kindLabel;
     }
 
     public List<Field> getInput() {
         return input;
     }
 
-    /** The input on one line, shortened: "recipient · subject" for an email, the text otherwise. */
+    /** The input on one line, shortened: its first two values ("recipient · subject" for an email, the text). */
     public String getInputSummary() {
         return inputSummary;
     }
 
-    private static String summaryOf(TaskInput input) {
-        if (input instanceof EmailTask email) {
-            return email.getRecipient() + " · " + email.getSubject();
-        }
-        return ((TextTask) input).getText();
+    /** The progress its handler last reported (0–100), or null when it reported none. */
+    public Integer getProgress() {
+        return progress;
+    }
+
+    /** What the handler said with its progress, or null. */
+    public String getProgressMessage() {
+        return progressMessage;
     }
 
     public String getState() {
@@ -100,7 +119,8 @@ public final class ShownTask implements Serializable {
 
     /** The badge text: the state, and for RETRY which retry comes next ("RETRY 2/3"). */
     public String getBadgeLabel() {
-        return state == TaskState.RETRY ? "RETRY " + attempts + "/" + RetryPolicy.MAX_RETRIES : state.name();
+        return state == TaskState.RETRY && maxAttempts > 0 ? "RETRY " + attempts + "/" + (maxAttempts - 1)
+                : state.name();
     }
 
     /** Bootstrap classes for the badge: a subtle background with its dark "emphasis" text, well above 4.5:1. */
@@ -120,8 +140,9 @@ public final class ShownTask implements Serializable {
         return attempts;
     }
 
+    /** Attempts its kind allows (0 when this deployment does not know the kind). */
     public int getMaxAttempts() {
-        return RetryPolicy.MAX_ATTEMPTS;
+        return maxAttempts;
     }
 
     public String getResult() {
@@ -170,11 +191,17 @@ public final class ShownTask implements Serializable {
     public static final class Field implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String name;
+        private final String label;
         private final String value;
 
-        Field(String name, String value) {
+        Field(String name, String label, String value) {
             this.name = name;
+            this.label = label;
             this.value = value;
+        }
+
+        static String labelOf(String name) {
+            return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
         }
 
         public String getName() {
@@ -182,7 +209,7 @@ public final class ShownTask implements Serializable {
         }
 
         public String getLabel() {
-            return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+            return label;
         }
 
         public String getValue() {

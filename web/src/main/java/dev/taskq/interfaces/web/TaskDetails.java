@@ -1,6 +1,7 @@
 package dev.taskq.interfaces.web;
 
 import dev.taskq.application.StoreUnavailableException;
+import dev.taskq.application.TaskKinds;
 import dev.taskq.application.TaskQueryService;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -19,6 +20,8 @@ public class TaskDetails implements Serializable {
 
     @Inject
     TaskQueryService queries;
+    @Inject
+    TaskKinds kinds;
 
     private String id;
     private ShownTask task;
@@ -35,7 +38,7 @@ public class TaskDetails implements Serializable {
     /** Reads the task (the page's view action, and each live refresh). */
     public void load() {
         try {
-            task = queries.find(id).map(ShownTask::of).orElse(null);
+            task = queries.find(id).map(t -> ShownTask.of(t, kinds)).orElse(null);
             storeUnavailable = false;
         } catch (StoreUnavailableException e) {
             storeUnavailable = true;

@@ -4,24 +4,28 @@ import dev.taskq.application.InvalidTaskException;
 import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
+import dev.taskq.application.TaskKinds;
 import dev.taskq.application.TaskSubmissionService;
-import dev.taskq.domain.EmailTask;
 import dev.taskq.domain.TaskKind;
-import dev.taskq.domain.TextTask;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Named;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The three forms of the main page (send email, reverse text, sentiment). Faces checks each field against the
- * domain input's Bean Validation rules before {@link #submit} runs; the submission service checks them again and
- * its answer is translated here: accepted (confirmation, the form clears, the task joins {@link RecentTasks}),
- * invalid (messages at the fields) or refused because RabbitMQ or Redis is down (a message on the form).
+ * The forms of the main page: one per task kind that offers one ({@code @TaskDefinition(ui = true)}), made from the
+ * kind's input fields. Submitting goes through the same submission service and rules as the REST API, and its answer
+ * is translated here: accepted (confirmation, the form clears, the task joins {@link RecentTasks}), invalid
+ * (messages at the fields) or refused because RabbitMQ or Redis is down (a message on the form).
  */
 @Named
 @RequestScoped
@@ -34,32 +38,34 @@ public class TaskForms {
     @Inject
     TaskSubmissionService submissions;
     @Inject
+    TaskKinds kinds;
+    @Inject
     RecentTasks recent;
     @Inject
     Clock clock;
 
-    private final TaskForm<EmailTask> email = new TaskForm<>(TaskKind.EMAIL, EmailTask::new);
-    private final TaskForm<TextTask> reverse = new TaskForm<>(TaskKind.REVERSE, () -> new TextTask(TaskKind.REVERSE));
-    private final TaskForm<TextTask> sentiment = new TaskForm<>(TaskKind.SENTIMENT,
-            () -> new TextTask(TaskKind.SENTIMENT));
+    private List<TaskForm> forms;
 
-    public TaskForm<EmailTask> getEmail() {
-        return email;
+    @PostConstruct
+    void makeForms() {
+        forms = kinds.all().stream().filter(TaskKind::ui).map(TaskForm::new).toList();
     }
 
-    public TaskForm<TextTask> getReverse() {
-        return reverse;
-    }
-
-    public TaskForm<TextTask> getSentiment() {
-        return sentiment;
+    /** The forms, ordered by kind name. */
+    public List<TaskForm> getForms() {
+        return forms;
     }
 
     /** Submits what {@code form} holds. */
-    public void submit(TaskForm<?> form) {
+    public void submit(TaskForm form) {
         try {
-            String id = submissions.submit(form.getInput());
-            recent.add(ShownTask.submitted(id, form.getInput(), clock.instant()));
+            Map<String, String> values = Map.copyOf(form.getValues().entrySet().stream()
+                    .filter(e -> e.getValue() != null)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
+            String id = submissions.submitForm(form.getKind().name(), values);
+            JsonObjectBuilder shown = Json.createObjectBuilder();
+            form.getFields().forEach(f -> shown.add(f.name(), values.getOrDefault(f.name(), "")));
+            recent.add(ShownTask.submitted(id, form.getKind(), shown.build(), clock.instant()));
             form.accepted(id);
         } catch (InvalidTaskException e) {
             markInvalid(form, e);
@@ -71,7 +77,7 @@ public class TaskForms {
     }
 
     /** Shows each broken rule at its field, as Faces does for the rules it checks itself. */
-    private static void markInvalid(TaskForm<?> form, InvalidTaskException e) {
+    private static void markInvalid(TaskForm form, InvalidTaskException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
         for (FieldViolation violation : e.violations()) {
             String clientId = form.getId() + UINamingContainer.getSeparatorChar(faces) + violation.field();

@@ -4,6 +4,7 @@ import dev.taskq.application.DashboardQueryService;
 import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskListQuery;
 import dev.taskq.application.TaskPage;
+import dev.taskq.application.TaskKinds;
 import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskState;
 import dev.taskq.interfaces.web.ShownTask;
@@ -26,6 +27,8 @@ public class TaskList {
     static final int PAGE_SIZE = 20;
 
     @Inject
+    TaskKinds kinds;
+    @Inject
     DashboardQueryService dashboard;
 
     private String state;
@@ -44,7 +47,7 @@ public class TaskList {
         try {
             TaskPage found = dashboard.tasks(new TaskListQuery(stateFilter(), kindFilter(), id, !isOldestFirst(),
                     (Math.max(page, 1) - 1) * PAGE_SIZE, PAGE_SIZE));
-            tasks = found.tasks().stream().map(ShownTask::of).toList();
+            tasks = found.tasks().stream().map(t -> ShownTask.of(t, kinds)).toList();
             total = found.total();
             counts = dashboard.countsByState();
         } catch (StoreUnavailableException e) {
@@ -56,8 +59,8 @@ public class TaskList {
         return Arrays.stream(TaskState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
     }
 
-    private TaskKind kindFilter() {
-        return kind == null ? null : TaskKind.fromWireName(kind.toLowerCase(Locale.ROOT)).orElse(null);
+    private String kindFilter() {
+        return kind == null ? null : kinds.find(kind.toLowerCase(Locale.ROOT)).map(TaskKind::name).orElse(null);
     }
 
     public List<ShownTask> getTasks() {
@@ -81,7 +84,7 @@ public class TaskList {
     }
 
     public List<String> getKinds() {
-        return Arrays.stream(TaskKind.values()).map(TaskKind::wireName).toList();
+        return kinds.all().stream().map(TaskKind::name).toList();
     }
 
     public boolean isStoreUnavailable() {

@@ -1,0 +1,5 @@
+/**
+ * Where task handlers run: a pool of container-managed threads apart from the message-driven beans', which the
+ * attempt waits on with its time limit. Implements {@code dev.taskq.application.HandlerThreads}.
+ */
+package dev.taskq.infrastructure.execution;

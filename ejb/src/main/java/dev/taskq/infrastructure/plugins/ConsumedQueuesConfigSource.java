@@ -1,0 +1,89 @@
+package dev.taskq.infrastructure.plugins;
+
+import dev.taskq.domain.TaskPolicy;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Derives {@value #KEY}, the queues this instance consumes with their consumers, for the message-driven bean's
+ * activation ({@code destination}, which the resource adapter reads as {@code queue:consumers,…}): each logical
+ * queue in {@code taskq.queues} ({@code all}: every queue a task kind of this deployment names, and {@code default})
+ * becomes {@code taskq.queue} (for {@code default}) or {@code <taskq.queue>.<name>}, with
+ * {@code taskq.queues.<name>.concurrency} consumers ({@code taskq.workers} when unset). Its ordinal is low, so an
+ * explicit {@value #KEY} anywhere else wins.
+ */
+public class ConsumedQueuesConfigSource implements ConfigSource {
+    public static final String KEY = "taskq.consumer.destinations";
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return Set.of(KEY);
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        if (!KEY.equals(propertyName)) {
+            return null;
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = ConsumedQueuesConfigSource.class.getClassLoader();
+        }
+        Config config = ConfigProvider.getConfig(loader);
+        String base = config.getValue("taskq.queue", String.class);
+        int workers = config.getOptionalValue("taskq.workers", Integer.class).orElse(4);
+        StringJoiner destinations = new StringJoiner(",");
+        for (String queue : consumedQueues(config, loader)) {
+            int consumers = config.getOptionalValue("taskq.queues." + queue + ".concurrency", Integer.class)
+                    .orElse(workers);
+            destinations.add(physicalName(base, queue) + ":" + consumers);
+        }
+        return destinations.toString();
+    }
+
+    /** The RabbitMQ queue of logical queue {@code queue}. */
+    public static String physicalName(String base, String queue) {
+        return TaskPolicy.DEFAULT_QUEUE.equals(queue) ? base : base + "." + queue;
+    }
+
+    private static Set<String> consumedQueues(Config config, ClassLoader loader) {
+        String listed = config.getOptionalValue("taskq.queues", String.class).orElse("all").strip();
+        Set<String> queues = new LinkedHashSet<>();
+        for (String name : listed.split(",")) {
+            String queue = name.strip();
+            if (queue.equals("all")) {
+                queues.add(TaskPolicy.DEFAULT_QUEUE);
+                queues.addAll(TaskHandlerDiscovery.declaredQueues(loader));
+                for (String kind : config.getPropertyNames()) {
+                    // queues moved by configuration (taskq.tasks.<name>.queue)
+                    if (kind.startsWith("taskq.tasks.") && kind.endsWith(".queue")) {
+                        config.getOptionalValue(kind, String.class).ifPresent(q -> queues.add(q.strip()));
+                    }
+                }
+            } else if (!queue.isEmpty()) {
+                queues.add(queue);
+            }
+        }
+        return queues;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 50;
+    }
+
+    @Override
+    public String getName() {
+        return "taskq consumed queues (taskq.queues)";
+    }
+}
