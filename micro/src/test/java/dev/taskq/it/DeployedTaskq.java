@@ -1,7 +1,10 @@
 package dev.taskq.it;
 
 import java.io.File;
+import dev.taskq.it.kinds.CountingTask;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
@@ -16,9 +19,16 @@ final class DeployedTaskq {
     private DeployedTaskq() {
     }
 
-    /** micro/target/taskq.war, as built: what every IT class deploys. */
+    /**
+     * micro/target/taskq.war, as built, with the test-only task kinds ({@code dev.taskq.it.kinds}) in a jar of their
+     * own in WEB-INF/lib, as a team adds its kinds: what every IT class deploys.
+     */
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("taskq.it.war")));
+        JavaArchive testKinds = ShrinkWrap.create(JavaArchive.class, "it-kinds.jar")
+                .addPackage(CountingTask.class.getPackage())
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("taskq.it.war")))
+                .addAsLibrary(testKinds);
     }
 
     /** How many task records the test instance has in Redis. */
