@@ -1,7 +1,14 @@
 package dev.taskq.it;
 
 import java.io.File;
+import dev.taskq.api.index.TaskKindIndexer;
 import dev.taskq.it.kinds.CountingTask;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -20,15 +27,30 @@ final class DeployedTaskq {
     }
 
     /**
-     * micro/target/taskq.war, as built, with the test-only task kinds ({@code dev.taskq.it.kinds}) in a jar of their
-     * own in WEB-INF/lib, as a team adds its kinds: what every IT class deploys.
+     * micro/target/taskq.war, as built, with two jars added to WEB-INF/lib as a team adds its task kinds: the example
+     * kind's jar as examples/ builds it ({@code digest}), and the test-only kinds ({@code dev.taskq.it.kinds}). What
+     * every IT class deploys.
      */
     static WebArchive war() {
         JavaArchive testKinds = ShrinkWrap.create(JavaArchive.class, "it-kinds.jar")
                 .addPackage(CountingTask.class.getPackage())
-                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml")
+                // the index javac wrote for the test sources (TaskKindIndexer), cut to this package's kinds
+                .addAsResource(new StringAsset(indexOf(CountingTask.class.getPackageName())), TaskKindIndexer.INDEX);
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("taskq.it.war")))
+                .addAsLibrary(new File(System.getProperty("taskq.it.exampleJar")), "taskq-example-digest.jar")
                 .addAsLibrary(testKinds);
+    }
+
+    /** The lines of the test classes' task-kind index whose class is in {@code packageName}. */
+    private static String indexOf(String packageName) {
+        try (InputStream in = DeployedTaskq.class.getClassLoader().getResourceAsStream(TaskKindIndexer.INDEX)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.split("\t")[2].startsWith(packageName + "."))
+                    .collect(Collectors.joining("\n", "", "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How many task records the test instance has in Redis. */

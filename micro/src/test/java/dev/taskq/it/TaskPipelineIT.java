@@ -169,7 +169,7 @@ class TaskPipelineIT {
             }
         });
         softly.assertThat(problemOf(client.postJson("api/tasks", "{\"type\":\"fly\"}")).getString("detail"))
-                .contains("email, reverse, sentiment");
+                .contains("email", "reverse", "sentiment");
         TaskqClient.Answer oversized = client.postJson("api/tasks",
                 "{\"type\":\"reverse\",\"text\":\"" + "y".repeat(300_000) + "\"}");
         softly.assertThat(oversized.status()).as("oversized body").isEqualTo(413);

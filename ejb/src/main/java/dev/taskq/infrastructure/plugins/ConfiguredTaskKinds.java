@@ -9,6 +9,8 @@ import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -17,6 +19,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +45,9 @@ public class ConfiguredTaskKinds implements TaskKinds {
     @Inject
     Validator validator;
 
+    /** The kinds of the running deployment, for what runs outside CDI (the OpenAPI filter). */
+    private static volatile Collection<TaskKind> deployed = List.of();
+
     private final Map<String, TaskKind> kinds = new TreeMap<>();
     private final Map<String, TaskHandler<Object>> handlers = new TreeMap<>();
 
@@ -55,6 +61,22 @@ public class ConfiguredTaskKinds implements TaskKinds {
             TaskHandler<Object> handler = (TaskHandler<Object>) beans.createInstance().select(type).get();
             handlers.put(name, handler);
         });
+    }
+
+    /**
+     * Builds the registry when the application starts, so that a bad {@code taskq.tasks.*} setting fails the start
+     * rather than the first task, and publishes the kinds for {@link #deployed()}.
+     */
+    void publish(@Observes Startup startup) {
+        deployed = List.copyOf(kinds.values());
+    }
+
+    /**
+     * The kinds of the deployment that started last in this class loader, for code that CDI does not reach (the
+     * OpenAPI filter runs in Payara's own OpenAPI application, where {@code CDI.current()} is not this application).
+     */
+    public static Collection<TaskKind> deployed() {
+        return deployed;
     }
 
     /**

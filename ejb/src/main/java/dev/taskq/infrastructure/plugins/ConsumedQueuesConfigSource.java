@@ -1,6 +1,13 @@
 package dev.taskq.infrastructure.plugins;
 
+import dev.taskq.api.index.TaskKindIndexer;
 import dev.taskq.domain.TaskPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +19,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Derives {@value #KEY}, the queues this instance consumes with their consumers, for the message-driven bean's
  * activation ({@code destination}, which the resource adapter reads as {@code queue:consumers,…}): each logical
- * queue in {@code taskq.queues} ({@code all}: every queue a task kind of this deployment names, and {@code default})
+ * queue in {@code taskq.queues} ({@code all}: {@code default} and every queue a task kind of this deployment names,
+ * read from the kinds' compile-time index)
  * becomes {@code taskq.queue} (for {@code default}) or {@code <taskq.queue>.<name>}, with
  * {@code taskq.queues.<name>.concurrency} consumers ({@code taskq.workers} when unset). Its ordinal is low, so an
  * explicit {@value #KEY} anywhere else wins.
@@ -30,10 +38,9 @@ public class ConsumedQueuesConfigSource implements ConfigSource {
         if (!KEY.equals(propertyName)) {
             return null;
         }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = ConsumedQueuesConfigSource.class.getClassLoader();
-        }
+        // the application's class loader (this source is loaded from it), not the thread's: the resource adapter
+        // resolves its activation on a server thread
+        ClassLoader loader = ConsumedQueuesConfigSource.class.getClassLoader();
         Config config = ConfigProvider.getConfig(loader);
         String base = config.getValue("taskq.queue", String.class);
         int workers = config.getOptionalValue("taskq.workers", Integer.class).orElse(4);
@@ -58,7 +65,7 @@ public class ConsumedQueuesConfigSource implements ConfigSource {
             String queue = name.strip();
             if (queue.equals("all")) {
                 queues.add(TaskPolicy.DEFAULT_QUEUE);
-                queues.addAll(TaskHandlerDiscovery.declaredQueues(loader));
+                queues.addAll(indexedQueues(loader));
                 for (String kind : config.getPropertyNames()) {
                     // queues moved by configuration (taskq.tasks.<name>.queue)
                     if (kind.startsWith("taskq.tasks.") && kind.endsWith(".queue")) {
@@ -68,6 +75,30 @@ public class ConsumedQueuesConfigSource implements ConfigSource {
             } else if (!queue.isEmpty()) {
                 queues.add(queue);
             }
+        }
+        return queues;
+    }
+
+    /**
+     * The queues the task kinds visible to {@code loader} name, from their modules' compile-time indexes
+     * ({@link TaskKindIndexer#INDEX}): the message-driven bean is activated before CDI has found the handlers.
+     */
+    static Set<String> indexedQueues(ClassLoader loader) {
+        Set<String> queues = new LinkedHashSet<>();
+        try {
+            Enumeration<URL> indexes = loader.getResources(TaskKindIndexer.INDEX);
+            while (indexes.hasMoreElements()) {
+                try (InputStream in = indexes.nextElement().openStream()) {
+                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                        String[] fields = line.split("\t");
+                        if (fields.length == 3) {
+                            queues.add(fields[1]);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the task kinds' index " + TaskKindIndexer.INDEX, e);
         }
         return queues;
     }

@@ -11,11 +11,8 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -26,9 +23,6 @@ import java.util.logging.Logger;
  */
 public class TaskHandlerDiscovery implements Extension {
     private static final Logger LOG = Logger.getLogger(TaskHandlerDiscovery.class.getName());
-    /** What the last deployment of each class loader found, for the queue settings (ConsumedQueuesConfigSource). */
-    private static final Map<ClassLoader, Set<String>> QUEUES = new ConcurrentHashMap<>();
-
     private final Map<String, List<Class<?>>> byName = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -49,7 +43,8 @@ public class TaskHandlerDiscovery implements Extension {
             return;
         }
         byName.computeIfAbsent(definition.name(), n -> new ArrayList<>()).add(type);
-        QUEUES.computeIfAbsent(type.getClassLoader(), cl -> ConcurrentHashMap.newKeySet()).add(definition.queue());
+        LOG.fine(() -> "task handler " + type.getName() + " (" + definition.name() + ", queue " + definition.queue()
+                + ") found");
     }
 
     void checkNames(@Observes AfterDeploymentValidation event) {
@@ -73,25 +68,5 @@ public class TaskHandlerDiscovery implements Extension {
         Map<String, Class<?>> handlers = new LinkedHashMap<>();
         byName.forEach((name, types) -> handlers.put(name, types.get(0)));
         return Collections.unmodifiableMap(handlers);
-    }
-
-    /** The queues the handlers visible to {@code loader} name (their annotations, before configuration). */
-    static Set<String> declaredQueues(ClassLoader loader) {
-        Set<String> queues = new LinkedHashSet<>();
-        QUEUES.forEach((cl, names) -> {
-            if (isVisible(cl, loader)) {
-                queues.addAll(names);
-            }
-        });
-        return queues;
-    }
-
-    private static boolean isVisible(ClassLoader handlerLoader, ClassLoader loader) {
-        for (ClassLoader cl = loader; cl != null; cl = cl.getParent()) {
-            if (cl == handlerLoader) {
-                return true;
-            }
-        }
-        return false;
     }
 }

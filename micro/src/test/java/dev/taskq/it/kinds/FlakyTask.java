@@ -7,8 +7,8 @@ import dev.taskq.api.TaskHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 
-/** Always fails; its policy allows 1 retry, so each task makes 2 attempts. */
-@TaskDefinition(name = "it-flaky", title = "Fail", retries = 1, retryDelay = "PT0.2S", ui = false)
+/** Always fails. Its annotation allows 5 retries; the test instance sets taskq.tasks.it-flaky.retries=1, so each task makes 2 attempts. */
+@TaskDefinition(name = "it-flaky", title = "Fail", retries = 5, retryDelay = "PT0.2S", ui = false)
 @ApplicationScoped
 public class FlakyTask implements TaskHandler<FlakyTask.Request> {
 

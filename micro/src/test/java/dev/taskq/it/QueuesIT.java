@@ -1,0 +1,173 @@
+package dev.taskq.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import dev.taskq.it.duplicate.SecondReverseTask;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deployments of task kinds, with Payara Micro instances this test owns. A kind's own queue, as with Celery's
+ * {@code -Q}: two Payara Micro instances this test owns, one consuming only
+ * the default queue ({@code taskq.queues=default}), the other only the queue "slow" of the test kind {@code it-slow}
+ * ({@code taskq.queues=slow}, 2 consumers). Each kind runs only where its queue is consumed, and a backlog on "slow"
+ * does not hold up the default queue. And two kinds of one name fail the deployment, naming both classes.
+ */
+class QueuesIT {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
+    private static final String QUEUE = "taskq.queues-it.tasks";
+
+    private static Path work;
+    private static Path war;
+    private static final List<Process> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void exportTheWarWithTheTestKinds() throws IOException {
+        // the instances' logs stay here for a look after the run
+        work = Files.createDirectories(Path.of(System.getProperty("taskq.it.war")).resolveSibling("queues-it"));
+        war = work.resolve("taskq.war");
+        DeployedTaskq.war().as(ZipExporter.class).exportTo(war.toFile(), true);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (Process instance : instances) {
+            instance.destroy();
+            if (!instance.waitFor(60, TimeUnit.SECONDS)) {
+                instance.destroyForcibly().waitFor();
+            }
+        }
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(System.getProperty("taskq.it.rabbitmq.host", "127.0.0.1"));
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            for (String queue : List.of(QUEUE, QUEUE + ".slow", QUEUE + ".dead")) {
+                channel.queueDelete(queue);
+            }
+        }
+    }
+
+    @Test
+    void eachKindRunsWhereItsQueueIsConsumedAndASlowBacklogHoldsUpNoOtherQueue() throws Exception {
+        TaskqClient main = startInstance("queues-it-default", "-Dtaskq.queues=default");
+        String early = main.submit("{\"type\":\"it-slow\",\"workMs\":100}");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> main.task(early).getString("state").equals("PENDING"));
+
+        TaskqClient slow = startInstance("queues-it-slow", "-Dtaskq.queues=slow", "-Dtaskq.queues.slow.concurrency=2");
+        assertThat(ranOn(awaitState(main, early, "SUCCESS"))).containsOnly("queues-it-slow");
+
+        List<String> backlog = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            backlog.add(slow.submit("{\"type\":\"it-slow\",\"workMs\":2000}"));
+        }
+        long start = System.nanoTime();
+        List<String> quick = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            quick.add(main.submit("{\"type\":\"reverse\",\"text\":\"abc" + i + "\"}"));
+        }
+        for (String id : quick) {
+            assertThat(ranOn(awaitState(main, id, "SUCCESS"))).containsOnly("queues-it-default");
+        }
+        Duration quickTook = Duration.ofNanos(System.nanoTime() - start);
+        long slowUnfinished = backlog.stream().filter(id -> !main.task(id).getString("state").equals("SUCCESS"))
+                .count();
+        assertThat(quickTook).as("the default queue's tasks did not wait for the slow backlog")
+                .isLessThan(Duration.ofSeconds(8));
+        assertThat(slowUnfinished).as("the slow queue still had a backlog when they were done").isGreaterThan(3);
+
+        for (String id : backlog) {
+            assertThat(ranOn(awaitState(slow, id, "SUCCESS"))).containsOnly("queues-it-slow");
+        }
+    }
+
+    @Test
+    void aDeploymentWithTwoKindsOfTheSameNameFailsSayingWhich() throws Exception {
+        Path withDuplicate = work.resolve("taskq-duplicate.war");
+        DeployedTaskq.war().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "duplicate.jar")
+                        .addPackage(SecondReverseTask.class.getPackage())
+                        .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml"))
+                .as(ZipExporter.class).exportTo(withDuplicate.toFile(), true);
+        Path log = work.resolve("duplicate.log");
+        Process process = launch("queues-it-duplicate", withDuplicate, log);
+        String expected = "two task handlers are named 'reverse': [dev.taskq.it.duplicate.SecondReverseTask,"
+                + " dev.taskq.kinds.ReverseTask]";
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Files.readString(log).contains(expected) || !process.isAlive());
+        assertThat(Files.readString(log)).contains(expected);
+    }
+
+    private static List<String> ranOn(JsonObject task) {
+        return task.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("state").equals("STARTED")).map(e -> e.getString("instance")).toList();
+    }
+
+    private static JsonObject awaitState(TaskqClient client, String id, String state) {
+        return await().atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.task(id), t -> t.getString("state").equals(state));
+    }
+
+    /** Starts a Payara Micro instance with the test kinds, named {@code name}, and waits until it is ready. */
+    private static TaskqClient startInstance(String name, String... settings) throws IOException {
+        int port = freePort();
+        Path log = work.resolve(name + ".log");
+        Process process = launch(name, war, log, port, settings);
+        TaskqClient client = new TaskqClient(URI.create("http://127.0.0.1:" + port + "/").toURL());
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> {
+                    assertThat(process.isAlive()).as("instance " + name + " is running; see " + log).isTrue();
+                    return client.get("/health/ready").status() == 200;
+                });
+        return client;
+    }
+
+    private static Process launch(String name, Path deployment, Path log) throws IOException {
+        return launch(name, deployment, log, freePort());
+    }
+
+    private static Process launch(String name, Path deployment, Path log, int port, String... settings)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-Djava.net.preferIPv4Stack=true",
+                "-Dtaskq.instance.name=" + name,
+                "-Dtaskq.queue=" + QUEUE,
+                "-Dtaskq.redis.key-prefix=taskq-queues-it",
+                "-Dtaskq.work.delay-ms=0",
+                "-Dtaskq.admin.password-hash=" + System.getProperty("taskq.it.adminPasswordHash")));
+        command.addAll(List.of(settings));
+        command.addAll(List.of("-jar", System.getProperty("taskq.it.microJar"),
+                "--nocluster", "--port", Integer.toString(port),
+                "--deploy", System.getProperty("taskq.it.rar"),
+                "--deploy", deployment + ":/"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        instances.add(process);
+        return process;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
