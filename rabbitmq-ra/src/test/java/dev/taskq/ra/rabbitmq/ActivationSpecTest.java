@@ -1,6 +1,7 @@
 package dev.taskq.ra.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,6 +117,27 @@ class ActivationSpecTest {
                 .hasMessageContaining("'port' = '70000' must be between 1 and 65535")
                 .hasMessageContaining("'reconnectMaxDelayMs' (1000) must not be smaller than 'reconnectInitialDelayMs' (5000)")
                 .hasMessageContaining("'redeliveryDelayMs' = '-1' must be >= 0");
+    }
+
+    @Test
+    void severalQueuesEachGetTheirOwnConsumers() throws Exception {
+        RabbitMQActivationSpec spec = spec("${queues}");
+        spec.setConsumers("3");
+        ConsumerSettings s = ConsumerSettings.resolve(spec, null,
+                values(Map.of("queues", "orders:4, orders.slow:1 ,orders.bulk")));
+
+        assertThat(s.perQueue()).extracting(ConsumerSettings::destination, ConsumerSettings::consumers)
+                .containsExactly(tuple("orders", 4), tuple("orders.slow", 1), tuple("orders.bulk", 3));
+        assertThat(ConsumerSettings.resolve(spec("just-one"), null, NO_VALUES).perQueue())
+                .singleElement().extracting(ConsumerSettings::destination).isEqualTo("just-one");
+    }
+
+    @Test
+    void aQueueListWithABadEntryIsRefused() {
+        assertThatThrownBy(() -> ConsumerSettings.resolve(spec("orders:many,amq.x"), null, NO_VALUES))
+                .isInstanceOf(jakarta.resource.spi.InvalidPropertyException.class)
+                .hasMessageContaining("'many' is not a number of consumers")
+                .hasMessageContaining("reserved by RabbitMQ");
     }
 
     @Test
