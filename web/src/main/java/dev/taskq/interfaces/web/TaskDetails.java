@@ -7,7 +7,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import dev.taskq.domain.TaskState;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,11 +21,15 @@ import java.util.List;
 @ViewScoped
 public class TaskDetails implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** How long the page still refreshes after a task that had started was revoked. */
+    static final Duration STOPPING = Duration.ofSeconds(5);
 
     @Inject
     TaskQueryService queries;
     @Inject
     TaskKinds kinds;
+    @Inject
+    Clock clock;
 
     private String id;
     private ShownTask task;
@@ -74,8 +81,17 @@ public class TaskDetails implements Serializable {
         return storeUnavailable;
     }
 
-    /** Whether the page should keep refreshing: the task is unfinished, or the store could not be read. */
+    /**
+     * Whether the page should keep refreshing: the task is unfinished, or the store could not be read, or it was
+     * revoked less than {@link #STOPPING} ago (a running handler that was revoked is still stopping then, and the
+     * lines it logs as it stops come after the REVOKED).
+     */
     public boolean isLive() {
-        return task != null && (!task.isTerminal() || storeUnavailable);
+        return task != null && (!task.isTerminal() || storeUnavailable || isStopping());
+    }
+
+    private boolean isStopping() {
+        return TaskState.REVOKED.name().equals(task.getState()) && task.getStartedAt() != null
+                && task.getFinishedAt() != null && task.getFinishedAt().plus(STOPPING).isAfter(clock.instant());
     }
 }

@@ -7,6 +7,9 @@ import dev.taskq.application.TaskQueryService;
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
 import dev.taskq.interfaces.web.dashboard.DashboardTask;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +24,11 @@ class TaskDetailsTest {
     private final Map<String, TaskRecord> store = new HashMap<>();
     private final Map<String, List<String>> logs = new HashMap<>();
     private boolean storeDown;
+    private Instant now = Tasks.AT.plusSeconds(1);
 
     private <T extends TaskDetails> T reading(T details) {
         details.kinds = Kinds.ALL;
+        details.clock = Clock.fixed(now, ZoneOffset.UTC);
         details.queries = new TaskQueryService() {
             @Override
             public Optional<TaskRecord> find(String id) {
@@ -63,6 +68,26 @@ class TaskDetailsTest {
         details.read();
         assertThat(details.getLogs()).containsExactly("fetched <b>x</b>", "resized");
         assertThat(details.isLive()).isFalse();
+    }
+
+    @Test
+    void aRevokedTaskThatWasRunningIsReadAFewSecondsMoreForTheLinesItsHandlerLogsAsItStops() {
+        stored(TaskState.REVOKED, 30, "step 3 of 10", "goats 3");
+        TaskDetails details = reading(new TaskDetails());
+        details.read();
+        assertThat(details.isLive()).as("just revoked").isTrue();
+
+        now = Tasks.AT.plus(TaskDetails.STOPPING);
+        details = reading(new TaskDetails());
+        details.read();
+        assertThat(details.isLive()).isFalse();
+
+        now = Tasks.AT.plusSeconds(1);
+        store.put(ID, Tasks.task(ID, "resize", TestJson.object(), TaskState.REVOKED, 0, null, null, null, null));
+        details = reading(new TaskDetails());
+        details.read();
+        assertThat(details.isLive()).as("a task revoked before it started has nothing to stop").isFalse();
+        assertThat(reading(new TaskDetails()).isLive()).as("nothing read yet").isFalse();
     }
 
     @Test
