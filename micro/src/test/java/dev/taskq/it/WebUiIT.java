@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web UI as a user sees it in a real browser (headless Chromium), on the real Payara Micro with the real
  * RabbitMQ and Redis: fill a form, read the confirmation, watch the task's badge change in the recent-tasks
- * table without reloading, open its details.
+ * table without reloading, open its details; the form a task kind's input record makes (the test-only kind
+ * {@code it-count}), refusing what the API refuses, and that task's progress bar and log lines.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
