@@ -267,7 +267,7 @@ class DashboardIT {
     }
 
     @Test
-    void inTheBrowserTheOperatorWatchesACountingTaskRunSeesEveryQueueAndRevokesTheTaskWhileItRuns() {
+    void inTheBrowserTheOperatorWatchesACountingTaskRunSeesEveryQueueAndRevokesTheTaskWhileItRuns() throws Exception {
         String id = client.submit("{\"type\":\"it-count\",\"label\":\"goats\",\"steps\":50,\"stepMs\":400}");
 
         try (Browser browser = new Browser()) {
