@@ -3,6 +3,8 @@ package dev.taskq.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -41,6 +43,22 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
+    }
+
+    /**
+     * {@code base} as Chromium can open it: it refuses an IPv6 address with a zone ({@code [fe80::…%veth0]}), which
+     * Arquillian reports when the machine has such an interface (a Docker bridge, for one); the test instance
+     * listens on every address, so 127.0.0.1 reaches it too.
+     */
+    static URL openable(URL base) {
+        if (!base.getHost().contains("%")) {
+            return base;
+        }
+        try {
+            return new URL(base.getProtocol(), "127.0.0.1", base.getPort(), base.getFile());
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     ChromeDriver driver() {

@@ -55,7 +55,7 @@ class DashboardIT {
 
     @BeforeEach
     void connect() {
-        client = new TaskqClient(base);
+        client = new TaskqClient(Browser.openable(base));
         operator = new Operator(client);
     }
 

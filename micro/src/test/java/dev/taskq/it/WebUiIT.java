@@ -140,8 +140,8 @@ class WebUiIT {
 
     @BeforeEach
     void openTheMainPage() {
-        client = new TaskqClient(base);
-        mainPage = base;
+        client = new TaskqClient(Browser.openable(base));
+        mainPage = Browser.openable(base);
         driver = browser.driver();
         open("");
         assertThat(driver.getTitle()).isEqualTo("Submit a task · taskq");
@@ -430,7 +430,7 @@ class WebUiIT {
     void thePageIsStyledByTheBundledBootstrapLabelsEveryFieldAndFitsAPhone() {
         String stylesheet = driver.findElement(By.cssSelector("link[href*='/webjars/bootstrap/']"))
                 .getAttribute("href");
-        assertThat(stylesheet).startsWith(base.toString()).endsWith("/css/bootstrap.min.css");
+        assertThat(stylesheet).startsWith(Browser.openable(base).toString()).endsWith("/css/bootstrap.min.css");
         assertThat(client.get(stylesheet).status()).isEqualTo(200);
         assertThat(driver.findElement(By.id("reverse:submit")).getCssValue("background-color"))
                 .as("Bootstrap's primary button colour").isEqualTo("rgba(13, 110, 253, 1)");

@@ -28,8 +28,12 @@ public class TaskDetails implements Serializable {
     TaskQueryService queries;
     @Inject
     TaskKinds kinds;
+    /**
+     * Transient: the producer's {@link Clock} is not passivation-capable, and a view-scoped bean must be; a copy
+     * of this bean restored from a serialized session reads the system clock.
+     */
     @Inject
-    Clock clock;
+    transient Clock clock;
 
     private String id;
     private ShownTask task;
@@ -92,6 +96,7 @@ public class TaskDetails implements Serializable {
 
     private boolean isStopping() {
         return TaskState.REVOKED.name().equals(task.getState()) && task.getStartedAt() != null
-                && task.getFinishedAt() != null && task.getFinishedAt().plus(STOPPING).isAfter(clock.instant());
+                && task.getFinishedAt() != null && task.getFinishedAt().plus(STOPPING)
+                .isAfter((clock == null ? Clock.systemUTC() : clock).instant());
     }
 }
