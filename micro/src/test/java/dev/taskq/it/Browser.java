@@ -46,14 +46,11 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * {@code base} as Chromium can open it: it refuses an IPv6 address with a zone ({@code [fe80::…%veth0]}), which
-     * Arquillian reports when the machine has such an interface (a Docker bridge, for one); the test instance
-     * listens on every address, so 127.0.0.1 reaches it too.
+     * {@code base} on 127.0.0.1. Arquillian reports the address Payara Micro prints, the first interface's: it may be
+     * an IPv6 address with a zone ({@code [fe80::…%veth0]}), which Chromium refuses, or a Docker bridge's address that
+     * answers nothing while the bridge is down. The test instance runs on this machine and listens on every address.
      */
     static URL openable(URL base) {
-        if (!base.getHost().contains("%")) {
-            return base;
-        }
         try {
             return new URL(base.getProtocol(), "127.0.0.1", base.getPort(), base.getFile());
         } catch (MalformedURLException e) {
