@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -189,7 +190,9 @@ class WebUiIT {
         assertThat(seen).allMatch(b -> b.matches("PENDING|STARTED|RETRY [123]/3|FAILURE"), "a known badge");
         assertThat(badgeContrast(id)).as("contrast of the FAILURE badge").isGreaterThanOrEqualTo(4.5);
 
-        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
+        // the table is re-rendered each second: a click that meets the swap (stale, or caught by the new row) is retried
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class).until(d -> {
             clickOn(d.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] th a")));
             return true;
         });
