@@ -3,6 +3,8 @@ package dev.taskq.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -41,6 +43,19 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
+    }
+
+    /**
+     * {@code base} on 127.0.0.1. Arquillian reports the address Payara Micro prints, the first interface's: it may be
+     * an IPv6 address with a zone ({@code [fe80::…%veth0]}), which Chromium refuses, or a Docker bridge's address that
+     * answers nothing while the bridge is down. The test instance runs on this machine and listens on every address.
+     */
+    static URL openable(URL base) {
+        try {
+            return new URL(base.getProtocol(), "127.0.0.1", base.getPort(), base.getFile());
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     ChromeDriver driver() {

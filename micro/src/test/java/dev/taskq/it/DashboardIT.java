@@ -1,6 +1,7 @@
 package dev.taskq.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.taskq.it.TaskqClient.Answer;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operator dashboard and its admin API as an operator sees them, on the real Payara Micro with the real
  * RabbitMQ and Redis: the login, every task listed with counts and filters, cancel / requeue / delete, the
  * instances and queues, the metrics moving, the OpenAPI description — and in a real browser (headless Chromium):
- * log in, find a finished task, open it, requeue a failed one.
+ * log in, find a finished task, open it, requeue a failed one; watch a running task's progress and log, revoke it
+ * while it runs; every queue of the deployment.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -53,7 +55,7 @@ class DashboardIT {
 
     @BeforeEach
     void connect() {
-        client = new TaskqClient(base);
+        client = new TaskqClient(Browser.openable(base));
         operator = new Operator(client);
     }
 
@@ -181,9 +183,13 @@ class DashboardIT {
         assertThat(self.getInt("pool_size")).isEqualTo(4);
 
         List<JsonObject> queues = operator.get("api/admin/queues").jsonArray().getValuesAs(JsonObject.class);
-        assertThat(queues).extracting(q -> q.getString("role")).containsExactly("tasks", "dead letters");
-        assertThat(queues.get(0).getString("name")).isEqualTo(System.getProperty("taskq.it.queue"));
+        String queue = System.getProperty("taskq.it.queue");
+        assertThat(queues).as("the default queue, it-slow's queue \"slow\", the dead letters")
+                .extracting(q -> q.getString("name"), q -> q.getString("role"))
+                .containsExactly(tuple(queue, "tasks"), tuple(queue + ".slow", "tasks"),
+                        tuple(queue + ".dead", "dead letters"));
         assertThat(queues.get(0).getInt("consumers")).isGreaterThanOrEqualTo(4);
+        // (whether the slow queue exists and has consumers is the execution side's: see the closing report)
 
         String metrics = client.send(HttpRequest.newBuilder(client.uri("/metrics")).header("Accept", "text/plain")
                 .GET()).body();
@@ -257,6 +263,115 @@ class DashboardIT {
                     "dashboard.png");
             assertThat(Files.size(shot)).isPositive();
         }
+    }
+
+    @Test
+    void inTheBrowserTheOperatorWatchesACountingTaskRunSeesEveryQueueAndRevokesTheTaskWhileItRuns() throws Exception {
+        String id = client.submit("{\"type\":\"it-count\",\"label\":\"goats\",\"steps\":50,\"stepMs\":400}");
+
+        try (Browser browser = new Browser()) {
+            ChromeDriver driver = browser.driver();
+            logIn(driver, client.uri("dashboard/tasks.xhtml?kind=it-count").toString());
+
+            @SuppressWarnings("unchecked")
+            List<String> kinds = (List<String>) driver.executeScript("return Array.from(document.querySelectorAll("
+                    + "'#filter-kind option')).map(function (o) { return o.value; })");
+            assertThat(kinds).as("the kind filter: the registry's kinds").containsExactly("", "email", "it-count",
+                    "it-flaky", "it-sleepy", "it-slow", "reverse", "sentiment");
+            assertThat(driver.findElement(By.cssSelector("#filter-kind option[value='it-count']")).getText())
+                    .isEqualTo("Count slowly (it-count)");
+
+            // the list refreshes itself: the running task's bar moves without a reload
+            driver.executeScript("window.taskqSamePage = true");
+            By progress = By.cssSelector("#tasks tr[data-task-id='" + id + "'] .progress-text");
+            String first = new WebDriverWait(driver, TASK_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(progress).stream().map(WebElement::getText).findFirst().orElse(null));
+            assertThat(first).matches("\\d+% · step \\d+ of 50");
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> !d.findElement(progress).getText().equals(first));
+            assertThat(driver.executeScript("return window.taskqSamePage === true")).as("no reload").isEqualTo(true);
+            assertThat(driver.findElement(By.cssSelector("#tasks tr[data-task-id='" + id + "'] .state-badge"))
+                    .getText()).isEqualTo("STARTED");
+
+            // its page: the bar and the log move on while it runs
+            driver.findElement(By.cssSelector("#tasks tr[data-task-id='" + id + "'] th a")).click();
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("task.xhtml?id=" + id)
+                    && !d.findElements(By.id("state-badge")).isEmpty());
+            int lines = new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        int n = d.findElements(By.cssSelector("#details .log-line")).size();
+                        return n >= 1 ? n : null;
+                    });
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector("#details .log-line")).size() > lines);
+            assertThat(driver.findElements(By.cssSelector("#details .log-line")).get(0).getText())
+                    .isEqualTo("goats 1");
+            WebElement bar = driver.findElement(By.cssSelector("#details [role=progressbar]"));
+            assertThat(Integer.parseInt(bar.getAttribute("aria-valuenow"))).isBetween(1, 99);
+            assertThat(bar.getAttribute("aria-valuetext")).matches("\\d+% · step \\d+ of 50");
+            assertThat(driver.findElement(By.id("state-badge")).getText()).isEqualTo("STARTED");
+
+            // revoke it while it runs
+            assertThat(driver.findElement(By.id("actions:cancel")).getAttribute("title")).startsWith("Revoke");
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.id("actions:cancel")).click(); // the page re-renders itself each second
+                return true;
+            });
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("state-badge")).getText().equals("REVOKED"));
+            assertThat(driver.findElement(By.id("actions:messages")).getText())
+                    .startsWith("Task revoked: its handler was told to stop");
+            assertThat(driver.findElements(By.id("actions:cancel"))).as("no cancel for a revoked task").isEmpty();
+            List<String> log = new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        List<String> shown = d.findElements(By.cssSelector("#details .log-line")).stream()
+                                .map(WebElement::getText).toList();
+                        return shown.contains("saw cancelled") ? shown : null;
+                    });
+            System.out.println("log of the revoked task: " + log);
+            assertThat(log).last().isEqualTo("saw cancelled");
+            assertThat(log.subList(0, log.size() - 1)).allMatch(l -> l.matches("goats \\d+"));
+            assertThat(log.size() - 1).as("steps counted before it stopped").isLessThan(50);
+            assertThat(driver.findElement(By.cssSelector("#details .progress-bar")).getAttribute("class"))
+                    .doesNotContain("progress-bar-animated");
+            assertThat(driver.findElements(By.cssSelector(".task-history tbody tr td:nth-child(2)")))
+                    .extracting(WebElement::getText).containsExactly("PENDING", "STARTED", "REVOKED");
+            Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
+                    "dashboard-task-revoked.png");
+            assertThat(Files.size(shot)).isPositive();
+
+            JsonObject task = client.task(id);
+            assertThat(task.getString("state")).isEqualTo("REVOKED");
+            assertThat(task.get("result")).as("nothing the handler returned is kept").isEqualTo(JsonValue.NULL);
+            assertThat(task.getInt("attempts")).isEqualTo(1);
+
+            // every queue of the deployment, with the kinds that wait on it
+            driver.get(client.uri("dashboard/index.xhtml").toString());
+            String queue = System.getProperty("taskq.it.queue");
+            @SuppressWarnings("unchecked")
+            List<String> queues = (List<String>) driver.executeScript("return Array.from(document.querySelectorAll("
+                    + "'table.queues tbody tr')).map(function (r) { return r.dataset.queue + ' | '"
+                    + " + r.querySelector('.queue-role').innerText.trim(); })");
+            assertThat(queues).containsExactly(
+                    queue + " | default: email, it-count, it-flaky, it-sleepy, reverse, sentiment",
+                    queue + ".slow | slow: it-slow",
+                    queue + ".dead | dead letters");
+            assertThat(driver.findElement(By.cssSelector("tr[data-queue='" + queue + ".slow'] .queue-consumers"))
+                    .getText()).matches("\\d+|not created yet");
+            Path overview = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots",
+                    "target/screenshots")), "dashboard-queues.png");
+            assertThat(Files.size(overview)).isPositive();
+        }
+    }
+
+    /** Opens {@code path} and logs in as the operator on the login page it leads to. */
+    private static void logIn(ChromeDriver driver, String page) {
+        driver.get(page);
+        new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("/login.xhtml"));
+        driver.findElement(By.id("login:username")).sendKeys(Operator.USER);
+        driver.findElement(By.id("login:password")).sendKeys(Operator.PASSWORD);
+        driver.findElement(By.id("login:submit")).click();
+        new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login.xhtml"));
     }
 
     private JsonObject findWorker(String name) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web UI as a user sees it in a real browser (headless Chromium), on the real Payara Micro with the real
  * RabbitMQ and Redis: fill a form, read the confirmation, watch the task's badge change in the recent-tasks
- * table without reloading, open its details.
+ * table without reloading, open its details; the form a task kind's input record makes (the test-only kind
+ * {@code it-count}), refusing what the API refuses, and that task's progress bar and log lines.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -42,14 +44,24 @@ class WebUiIT {
     private static final Pattern TASK_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String SUBMITTED_METRIC = "taskq_tasks_submitted_total";
-    /** Records, per task id, every badge text the recent-tasks table ever showed (the table is re-rendered). */
+    /**
+     * Records, per task id, every badge text and every progress bar value the recent-tasks table ever showed (the
+     * table is re-rendered).
+     */
     private static final String RECORD_BADGES = """
             window.taskqSeen = {};
+            window.taskqProgress = {};
             var record = function () {
                 document.querySelectorAll('#recent tr[data-task-id]').forEach(function (row) {
                     var id = row.dataset.taskId, badge = row.querySelector('.state-badge').innerText.trim();
                     var seen = window.taskqSeen[id] || (window.taskqSeen[id] = []);
                     if (seen[seen.length - 1] !== badge) { seen.push(badge); }
+                    var bar = row.querySelector('[role=progressbar]');
+                    if (bar) {
+                        var shown = bar.getAttribute('aria-valuenow') + ' ' + row.querySelector('.progress-text').innerText.trim();
+                        var values = window.taskqProgress[id] || (window.taskqProgress[id] = []);
+                        if (values[values.length - 1] !== shown) { values.push(shown); }
+                    }
                 });
             };
             new MutationObserver(record).observe(document.body, {childList: true, subtree: true});
@@ -62,7 +74,29 @@ class WebUiIT {
             return {state: row.dataset.state, kind: row.querySelector('th a').innerText.trim(),
                     input: row.querySelector('.task-input').innerText,
                     badge: row.querySelector('.state-badge').innerText.trim(),
-                    outcome: row.querySelector('.task-outcome').innerText};
+                    outcome: row.querySelector('.task-outcome').innerText,
+                    progress: (row.querySelector('.progress-text') || {innerText: ''}).innerText.trim()};
+            """;
+
+    /** What the details page shows of the task's progress bar and its log. */
+    private static final String READ_DETAILS = """
+            var bar = document.querySelector('#details [role=progressbar]');
+            return {now: bar ? bar.getAttribute('aria-valuenow') : null,
+                    progress: (document.querySelector('#details .progress-text') || {innerText: ''}).innerText.trim(),
+                    lines: String(document.querySelectorAll('#details .log-line').length)};
+            """;
+    /** Records every "progress | n lines" the details page showed (it is re-rendered each second). */
+    private static final String RECORD_DETAILS = """
+            window.taskqDetailsSeen = [];
+            var read = function () {
+                var text = document.querySelector('#details .progress-text');
+                var shown = (text ? text.innerText.trim() : '-') + ' | '
+                        + document.querySelectorAll('#details .log-line').length + ' lines';
+                var seen = window.taskqDetailsSeen;
+                if (seen[seen.length - 1] !== shown) { seen.push(shown); }
+            };
+            new MutationObserver(read).observe(document.body, {childList: true, subtree: true});
+            read();
             """;
 
     private static Browser browser;
@@ -107,8 +141,8 @@ class WebUiIT {
 
     @BeforeEach
     void openTheMainPage() {
-        client = new TaskqClient(base);
-        mainPage = base;
+        client = new TaskqClient(Browser.openable(base));
+        mainPage = Browser.openable(base);
         driver = browser.driver();
         open("");
         assertThat(driver.getTitle()).isEqualTo("Submit a task · taskq");
@@ -156,8 +190,10 @@ class WebUiIT {
         assertThat(seen).allMatch(b -> b.matches("PENDING|STARTED|RETRY [123]/3|FAILURE"), "a known badge");
         assertThat(badgeContrast(id)).as("contrast of the FAILURE badge").isGreaterThanOrEqualTo(4.5);
 
-        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] th a")).click();
+        // the table is re-rendered each second: a click that meets the swap (stale, or caught by the new row) is retried
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class).until(d -> {
+            clickOn(d.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] th a")));
             return true;
         });
         new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("task.xhtml?id=" + id));
@@ -227,6 +263,134 @@ class WebUiIT {
     }
 
     @Test
+    void aKindsFormIsMadeFromItsInputRecordAndAKindWithoutAUiHasNone() {
+        @SuppressWarnings("unchecked")
+        List<String> forms = (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('section.col form')).map(function (f) { return f.id; })");
+        assertThat(forms).as("one form per kind with ui=true, by name").containsExactly("email", "it-count",
+                "reverse", "sentiment");
+        for (String hidden : List.of("it-sleepy", "it-flaky", "it-slow")) {
+            assertThat(driver.findElements(By.id(hidden))).as("form of the UI-less kind " + hidden).isEmpty();
+            assertThat(driver.findElements(By.id(hidden + ":submit"))).isEmpty();
+        }
+
+        assertThat(text("#it-count-title")).isEqualTo("Count slowly");
+        assertThat(text("#it-count-title + p")).isEqualTo("Counts, reporting each step.");
+        assertThat(labelOf("it-count:label")).isEqualTo("What to count (required) *");
+        WebElement label = driver.findElement(By.id("it-count:label"));
+        assertThat(label.getTagName()).isEqualTo("input");
+        assertThat(label.getAttribute("type")).isEqualTo("text");
+        assertThat(label.getAttribute("maxlength")).isEqualTo("40");
+        assertThat(label.getAttribute("aria-required")).isEqualTo("true");
+        assertThat(text("#it-count\\:label-help")).isEqualTo("a word for the log");
+        assertThat(label.getAttribute("aria-describedby")).contains("it-count:label-help");
+        WebElement steps = driver.findElement(By.id("it-count:steps"));
+        assertThat(steps.getAttribute("type")).isEqualTo("number");
+        assertThat(steps.getAttribute("min")).isEqualTo("1");
+        assertThat(steps.getAttribute("max")).isEqualTo("50");
+        assertThat(steps.getAttribute("step")).isEqualTo("1");
+        assertThat(steps.getAttribute("maxlength")).as("no maxlength on a number").isNull();
+        assertThat(labelOf("it-count:steps")).isEqualTo("Steps (required) *");
+        WebElement stepMs = driver.findElement(By.id("it-count:stepMs"));
+        assertThat(stepMs.getAttribute("min")).isEqualTo("0");
+        assertThat(stepMs.getAttribute("max")).isEqualTo("5000");
+        assertThat(labelOf("it-count:stepMs")).isEqualTo("Step ms (required) *");
+        assertThat(driver.findElement(By.id("it-count:submit")).getAttribute("value")).isEqualTo("Count slowly");
+
+        assertThat(driver.findElement(By.id("email:body")).getTagName()).isEqualTo("textarea");
+        assertThat(driver.findElement(By.id("email:body")).getAttribute("maxlength")).isEqualTo("10000");
+        assertThat(driver.findElement(By.id("email:recipient")).getAttribute("type")).isEqualTo("email");
+        assertThat(labelOf("email:body")).as("optional: no mark").isEqualTo("Body");
+        assertThat(labelOf("reverse:text")).isEqualTo("Text to reverse (required) *");
+    }
+
+    @Test
+    void theGeneratedFormRefusesWhatTheApiRefusesWithTheSameMessagesAtTheFields() {
+        TaskqClient.Answer api = client.postJson("api/tasks",
+                "{\"type\":\"it-count\",\"label\":\"\",\"steps\":0,\"stepMs\":10}");
+        assertThat(api.status()).as(api.body()).isEqualTo(400);
+        Map<String, String> apiErrors = api.json().getJsonArray("errors").getValuesAs(jakarta.json.JsonObject.class)
+                .stream().collect(java.util.stream.Collectors.toMap(e -> e.getString("field"),
+                        e -> e.getString("message")));
+        assertThat(apiErrors).containsOnlyKeys("label", "steps");
+        double submittedBefore = client.metric(SUBMITTED_METRIC);
+        long recordsBefore = DeployedTaskq.taskRecordCount();
+        int rowsBefore = rowIds().size();
+
+        type("it-count:label", "");
+        type("it-count:steps", "0");
+        type("it-count:stepMs", "10");
+        click("it-count:submit");
+
+        assertThat(awaitMessage("it-count:label")).as("as the API says").isEqualTo(apiErrors.get("label"))
+                .isEqualTo("must not be blank");
+        assertThat(awaitMessage("it-count:steps")).isEqualTo(apiErrors.get("steps"))
+                .isEqualTo("must be greater than or equal to 1");
+        assertThat(driver.findElement(By.id("it-count:stepMs-message")).getText()).isEmpty();
+        WebElement steps = driver.findElement(By.id("it-count:steps"));
+        assertThat(steps.getAttribute("class")).contains("is-invalid");
+        assertThat(steps.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(steps.getAttribute("value")).as("input kept").isEqualTo("0");
+        assertThat(driver.findElement(By.id("it-count:notice")).getText()).isEmpty();
+
+        type("it-count:label", "sheep");
+        type("it-count:steps", "51");
+        click("it-count:submit");
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("it-count:label-message")).getText().isEmpty());
+        assertThat(awaitMessage("it-count:steps")).isEqualTo("must be less than or equal to 50");
+        TaskqClient.Answer tooMany = client.postJson("api/tasks",
+                "{\"type\":\"it-count\",\"label\":\"sheep\",\"steps\":51,\"stepMs\":10}");
+        assertThat(tooMany.json().getString("detail")).isEqualTo("steps: must be less than or equal to 50");
+
+        assertThat(rowIds()).as("recent tasks").hasSize(rowsBefore);
+        assertThat(client.metric(SUBMITTED_METRIC)).as("tasks enqueued").isEqualTo(submittedBefore);
+        assertThat(DeployedTaskq.taskRecordCount()).as("task records in Redis").isEqualTo(recordsBefore);
+    }
+
+    @Test
+    void aCountingTasksProgressBarMovesInTheTableAndOnItsPageThenItsLogLinesAreThere() {
+        String id = submit("it-count", Map.of("label", "sheep", "steps", "8", "stepMs", "700"));
+
+        // the table: the bar appears and moves while it runs
+        new WebDriverWait(driver, TASK_TIMEOUT).pollingEvery(Duration.ofMillis(100))
+                .until(d -> progressSeen(id).stream().anyMatch(p -> !p.startsWith("100 ")));
+        assertThat(row(id)).containsEntry("state", "STARTED");
+        WebElement bar = driver.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] [role=progressbar]"));
+        assertThat(bar.getAttribute("aria-valuemin")).isEqualTo("0");
+        assertThat(bar.getAttribute("aria-valuemax")).isEqualTo("100");
+        assertThat(bar.getAttribute("aria-valuetext")).matches("\\d+% · step \\d of 8");
+
+        // its page: the bar moves on, the log grows, and both end complete
+        open("task.xhtml?id=" + id);
+        driver.executeScript(RECORD_DETAILS);
+        Map<String, String> end = new WebDriverWait(driver, TASK_TIMEOUT).pollingEvery(Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> text("#details .state-badge").equals("SUCCESS") ? details() : null);
+        assertThat(end).containsEntry("progress", "100% · step 8 of 8").containsEntry("now", "100");
+        assertThat(driver.findElements(By.cssSelector("#details .log-line"))).extracting(WebElement::getText)
+                .containsExactly("sheep 1", "sheep 2", "sheep 3", "sheep 4", "sheep 5", "sheep 6", "sheep 7",
+                        "sheep 8");
+        assertThat(text(".task-result")).isEqualTo("counted 8 sheep");
+        List<String> seenOnPage = detailsSeen();
+        System.out.println("progress shown on the details page: " + seenOnPage);
+        assertThat(seenOnPage).as("the details page updated while the task ran").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(seenOnPage.get(0)).as("first seen while it ran").doesNotStartWith("100% ");
+        assertThat(seenOnPage).anyMatch(p -> p.matches("\\d+% · step [1-7] of 8 \\| [1-7] lines"));
+        assertThat(seenOnPage).last().isEqualTo("100% · step 8 of 8 | 8 lines");
+        Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
+                "ui-task-progress.png");
+        System.out.println("screenshot of a task's details: " + shot.toAbsolutePath());
+
+        // and the table ends it at 100 %, having shown it move
+        open("");
+        driver.executeScript(RECORD_BADGES);
+        assertThat(awaitEnd(id)).containsEntry("badge", "SUCCESS").containsEntry("progress", "100% · step 8 of 8");
+        assertThat(driver.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] .progress-bar"))
+                .getAttribute("class")).as("a finished bar stands still").doesNotContain("progress-bar-animated");
+    }
+
+    @Test
     void anUnknownTaskOrPageShowsAFriendlyPageWithoutAStackTrace() {
         String unknown = "00000000-0000-0000-0000-000000000000";
         open("task.xhtml?id=" + unknown);
@@ -269,7 +433,7 @@ class WebUiIT {
     void thePageIsStyledByTheBundledBootstrapLabelsEveryFieldAndFitsAPhone() {
         String stylesheet = driver.findElement(By.cssSelector("link[href*='/webjars/bootstrap/']"))
                 .getAttribute("href");
-        assertThat(stylesheet).startsWith(base.toString()).endsWith("/css/bootstrap.min.css");
+        assertThat(stylesheet).startsWith(Browser.openable(base).toString()).endsWith("/css/bootstrap.min.css");
         assertThat(client.get(stylesheet).status()).isEqualTo(200);
         assertThat(driver.findElement(By.id("reverse:submit")).getCssValue("background-color"))
                 .as("Bootstrap's primary button colour").isEqualTo("rgba(13, 110, 253, 1)");
@@ -334,8 +498,17 @@ class WebUiIT {
         field.sendKeys(value);
     }
 
+    /**
+     * Clicks an element as a user would, first scrolling it to the middle of the window: with a fourth form (it-count)
+     * the lower cards sit near the window's bottom edge, where the growing recent-tasks table moves them.
+     */
     private void click(String id) {
-        driver.findElement(By.id(id)).click();
+        clickOn(driver.findElement(By.id(id)));
+    }
+
+    private void clickOn(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     /** Waits for the validation message of a field and returns it. */
@@ -368,8 +541,30 @@ class WebUiIT {
     }
 
     @SuppressWarnings("unchecked")
+    private List<String> progressSeen(String id) {
+        return (List<String>) driver.executeScript("return window.taskqProgress[arguments[0]] || []", id);
+    }
+
+    /** What the details page shows of the task's progress and log. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> details() {
+        return (Map<String, String>) driver.executeScript(READ_DETAILS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> detailsSeen() {
+        return (List<String>) driver.executeScript("return window.taskqDetailsSeen || []");
+    }
+
+    @SuppressWarnings("unchecked")
     private List<String> badgesSeen(String id) {
         return (List<String>) driver.executeScript("return window.taskqSeen[arguments[0]] || []", id);
+    }
+
+    /** A label's whole text, what a screen reader reads too (the visually hidden " (required)" included). */
+    private String labelOf(String fieldId) {
+        return ((String) driver.executeScript("return document.querySelector('label[for=\"' + arguments[0]"
+                + " + '\"]').textContent", fieldId)).replaceAll("\\s+", " ").strip();
     }
 
     private String text(String css) {

@@ -10,14 +10,17 @@ import dev.taskq.application.QueueInspector;
 import dev.taskq.application.QueueUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.taskq.infrastructure.plugins.ConsumedQueuesConfigSource;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
  * {@link QueueInspector} through a passive queue declaration (AMQP, amqp-client), which answers a queue's ready
- * messages and consumers without the management plugin. One connection, opened on first use and again after it
+ * messages and consumers without the management plugin. A logical queue is named on the broker as the publisher and
+ * the consumers name it ({@link ConsumedQueuesConfigSource#physicalName}). One connection, opened on first use and again after it
  * broke; a queue the broker does not have (a dead-letter queue before its first message) is reported absent.
  */
 @ApplicationScoped
@@ -31,8 +34,13 @@ public class RabbitQueueInspector implements QueueInspector {
     private Connection connection;
 
     @Override
-    public List<QueueDepth> depths() {
-        return List.of(depth(settings.queueName(), "tasks"), depth(settings.deadLetterQueueName(), "dead letters"));
+    public List<QueueDepth> depths(List<String> logicalQueues) {
+        List<QueueDepth> depths = new ArrayList<>(logicalQueues.size() + 1);
+        for (String queue : logicalQueues) {
+            depths.add(depth(ConsumedQueuesConfigSource.physicalName(settings.queueName(), queue), "tasks"));
+        }
+        depths.add(depth(settings.deadLetterQueueName(), "dead letters"));
+        return depths;
     }
 
     private QueueDepth depth(String name, String role) {

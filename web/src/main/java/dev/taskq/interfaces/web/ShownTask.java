@@ -2,9 +2,9 @@ package dev.taskq.interfaces.web;
 
 import dev.taskq.application.TaskKinds;
 import dev.taskq.domain.InputField;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,15 +42,15 @@ public final class ShownTask implements Serializable {
     private final Integer progress;
     private final String progressMessage;
 
-    private ShownTask(TaskRecord task, Optional<TaskKind> kind) {
+    private ShownTask(TaskRecord task, Optional<TaskKind> kind, Map<String, String> values) {
         this.id = task.id();
         this.kindLabel = kind.map(TaskKind::title).orElse(task.type());
         this.maxAttempts = kind.map(k -> k.policy().maxAttempts()).orElse(0);
         Map<String, String> labels = kind.map(k -> k.fields().stream()
                 .collect(Collectors.toMap(InputField::name, InputField::label))).orElse(Map.of());
-        this.input = task.input().entrySet().stream()
+        this.input = values.entrySet().stream()
                 .map(e -> new Field(e.getKey(), labels.getOrDefault(e.getKey(), Field.labelOf(e.getKey())),
-                        textOf(e.getValue())))
+                        e.getValue()))
                 .toList();
         this.inputSummary = shorten(input.stream().map(Field::getValue).filter(v -> !v.isEmpty()).limit(2)
                 .collect(Collectors.joining(" · ")));
@@ -68,12 +68,18 @@ public final class ShownTask implements Serializable {
 
     /** The task as the store has it, described by its kind (when this deployment has it). */
     public static ShownTask of(TaskRecord task, TaskKinds kinds) {
-        return new ShownTask(task, kinds.find(task.type()));
+        Map<String, String> values = new LinkedHashMap<>();
+        task.input().forEach((name, value) -> values.put(name, textOf(value)));
+        return new ShownTask(task, kinds.find(task.type()), values);
     }
 
-    /** A task just accepted, shown PENDING until the store is read again. */
-    public static ShownTask submitted(String id, TaskKind kind, JsonObject input, Instant at) {
-        return new ShownTask(TaskRecord.pending(id, kind.name(), input, at, ""), Optional.of(kind));
+    /**
+     * A task just accepted from a form, shown PENDING with the values the user typed (field name → text) until the
+     * store is read again.
+     */
+    public static ShownTask submitted(String id, TaskKind kind, Map<String, String> values, Instant at) {
+        return new ShownTask(TaskRecord.pending(id, kind.name(), JsonValue.EMPTY_JSON_OBJECT, at, ""),
+                Optional.of(kind), values);
     }
 
     private static String textOf(JsonValue value) {
@@ -107,6 +113,27 @@ public final class ShownTask implements Serializable {
     /** What the handler said with its progress, or null. */
     public String getProgressMessage() {
         return progressMessage;
+    }
+
+    /** Whether there is a progress bar to show: the handler reported progress. */
+    public boolean isHasProgress() {
+        return progress != null;
+    }
+
+    /** The bar's width, 0–100 (0 when none was reported). */
+    public int getProgressPercent() {
+        return progress == null ? 0 : Math.max(0, Math.min(100, progress));
+    }
+
+    /** What the bar says, for eyes and screen readers alike: "40% · resized", or "40%" without a message. */
+    public String getProgressText() {
+        String percent = getProgressPercent() + "%";
+        return progressMessage == null || progressMessage.isBlank() ? percent : percent + " · " + progressMessage;
+    }
+
+    /** Whether the bar moves: the task is still running (striped and animated), not finished or waiting. */
+    public boolean isProgressActive() {
+        return state == TaskState.STARTED;
     }
 
     public String getState() {

@@ -14,12 +14,11 @@ import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The forms of the main page: one per task kind that offers one ({@code @TaskDefinition(ui = true)}), made from the
@@ -59,16 +58,15 @@ public class TaskForms {
     /** Submits what {@code form} holds. */
     public void submit(TaskForm form) {
         try {
-            Map<String, String> values = Map.copyOf(form.getValues().entrySet().stream()
-                    .filter(e -> e.getValue() != null)
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
+            Map<String, String> values = form.submittedValues();
             String id = submissions.submitForm(form.getKind().name(), values);
-            JsonObjectBuilder shown = Json.createObjectBuilder();
-            form.getFields().forEach(f -> shown.add(f.name(), values.getOrDefault(f.name(), "")));
-            recent.add(ShownTask.submitted(id, form.getKind(), shown.build(), clock.instant()));
+            recent.add(ShownTask.submitted(id, form.getKind(), values, clock.instant()));
             form.accepted(id);
         } catch (InvalidTaskException e) {
-            markInvalid(form, e);
+            List<FieldViolation> atFields = e.violations().stream().filter(v -> form.hasField(v.field())).toList();
+            form.invalid(e.violations().stream().filter(v -> !form.hasField(v.field()))
+                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+            showAtFields(form, atFields);
         } catch (QueueUnavailableException e) {
             form.refused(QUEUE_DOWN);
         } catch (StoreUnavailableException e) {
@@ -77,9 +75,9 @@ public class TaskForms {
     }
 
     /** Shows each broken rule at its field, as Faces does for the rules it checks itself. */
-    private static void markInvalid(TaskForm form, InvalidTaskException e) {
+    void showAtFields(TaskForm form, List<FieldViolation> violations) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        for (FieldViolation violation : e.violations()) {
+        for (FieldViolation violation : violations) {
             String clientId = form.getId() + UINamingContainer.getSeparatorChar(faces) + violation.field();
             if (faces.getViewRoot().findComponent(clientId) instanceof EditableValueHolder field) {
                 field.setValid(false);

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskQueryService;
-import dev.taskq.domain.TaskInput;
 import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
-import dev.taskq.domain.TextTask;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +16,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RecentTasksTest {
-    private static final Instant AT = Instant.parse("2026-11-27T10:15:30Z");
-    private static final TaskInput TEXT = new TextTask(TaskKind.REVERSE, "abc");
+    private static final TaskKind REVERSE = Kinds.kind("reverse");
+    private static final Map<String, String> TEXT = Map.of("text", "abc");
 
     private final Map<String, TaskRecord> store = new HashMap<>();
     private final List<String> reads = new ArrayList<>();
@@ -28,6 +25,7 @@ class RecentTasksTest {
     private final RecentTasks recent = new RecentTasks();
 
     RecentTasksTest() {
+        recent.kinds = Kinds.ALL;
         recent.queries = new TaskQueryService() {
             @Override
             public Optional<TaskRecord> find(String id) {
@@ -40,15 +38,13 @@ class RecentTasksTest {
         };
     }
 
-    private static TaskRecord finished(String id) {
-        TaskRecord pending = TaskRecord.pending(id, TEXT, AT, "i");
-        return new TaskRecord(id, pending.kind(), pending.parameters(), TaskState.SUCCESS, "cba", null, 1, AT, AT, AT,
-                pending.history());
+    private static ShownTask submitted(String id) {
+        return ShownTask.submitted(id, REVERSE, TEXT, Tasks.AT);
     }
 
     @Test
     void keepsTheLastTwentyTasksNewestFirst() {
-        IntStream.rangeClosed(1, 25).forEach(i -> recent.add(ShownTask.submitted("t" + i, TEXT, AT)));
+        IntStream.rangeClosed(1, 25).forEach(i -> recent.add(submitted("t" + i)));
 
         assertThat(recent.getTasks()).hasSize(RecentTasks.KEPT).first().extracting(ShownTask::getId)
                 .isEqualTo("t25");
@@ -56,10 +52,25 @@ class RecentTasksTest {
     }
 
     @Test
+    void aRefreshShowsTheProgressOfARunningTask() {
+        recent.add(submitted("t1"));
+        store.put("t1", Tasks.task("t1", "reverse", TestJson.object("text", "abc"), TaskState.STARTED, 1, null,
+                null, 60, "step 3 of 5"));
+
+        recent.refresh();
+
+        assertThat(recent.getTasks()).singleElement().satisfies(task -> {
+            assertThat(task.getBadgeLabel()).isEqualTo("STARTED");
+            assertThat(task.getProgressText()).isEqualTo("60% · step 3 of 5");
+        });
+        assertThat(recent.isLive()).isTrue();
+    }
+
+    @Test
     void aRefreshReadsOnlyUnfinishedTasksAndDropsThoseTheStoreForgot() {
-        recent.add(ShownTask.submitted("gone", TEXT, AT));
-        recent.add(ShownTask.submitted("done", TEXT, AT));
-        store.put("done", finished("done"));
+        recent.add(submitted("gone"));
+        recent.add(submitted("done"));
+        store.put("done", Tasks.reverse("done", TaskState.SUCCESS, "cba"));
 
         recent.refresh();
         assertThat(recent.getTasks()).extracting(ShownTask::getId).containsExactly("done");
@@ -73,7 +84,7 @@ class RecentTasksTest {
 
     @Test
     void whenTheStoreIsDownTheTableKeepsWhatItShowsAndSaysSo() {
-        recent.add(ShownTask.submitted("t1", TEXT, AT));
+        recent.add(submitted("t1"));
         storeDown = true;
 
         recent.refresh();
@@ -83,7 +94,7 @@ class RecentTasksTest {
         assertThat(recent.getTasks()).extracting(ShownTask::getBadgeLabel).containsExactly("PENDING");
 
         storeDown = false;
-        store.put("t1", finished("t1"));
+        store.put("t1", Tasks.reverse("t1", TaskState.SUCCESS, "cba"));
         recent.refresh();
         assertThat(recent.isStoreUnavailable()).isFalse();
         assertThat(recent.getTasks()).extracting(ShownTask::getBadgeLabel).containsExactly("SUCCESS");

@@ -2,71 +2,124 @@ package dev.taskq.interfaces.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskq.application.InvalidTaskException;
+import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskSubmissionService;
-import dev.taskq.domain.TaskInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class TaskFormsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
     private static final String ID = "6f1c1c9e-8a4e-4a53-9b43-1f0d7f1f0001";
 
-    private final TaskForms forms = new TaskForms();
+    private final List<FieldViolation> shownAtFields = new ArrayList<>();
+    private final List<String> submitted = new ArrayList<>();
+    private final TaskForms forms = new TaskForms() {
+        @Override
+        void showAtFields(TaskForm form, List<FieldViolation> violations) {
+            shownAtFields.addAll(violations);
+        }
+    };
 
-    private void answering(Function<TaskInput, String> answer) {
-        forms.submissions = new TaskSubmissionService() {
-            @Override
-            public String submit(TaskInput input) {
-                return answer.apply(input);
-            }
-        };
+    TaskFormsTest() {
+        forms.kinds = Kinds.ALL;
         forms.recent = new RecentTasks();
         forms.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        forms.makeForms();
+        answering((type, values) -> ID);
+    }
+
+    private void answering(BiFunction<String, Map<String, String>, String> answer) {
+        forms.submissions = new TaskSubmissionService() {
+            @Override
+            public String submitForm(String type, Map<String, String> values) {
+                submitted.add(type + " " + values);
+                return answer.apply(type, values);
+            }
+        };
+    }
+
+    private TaskForm form(String kind) {
+        return forms.getForms().stream().filter(f -> f.getId().equals(kind)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void thereIsOneFormPerKindThatOffersOneOrderedByName() {
+        assertThat(forms.getForms()).extracting(TaskForm::getId)
+                .containsExactly("email", "resize", "reverse", "sentiment");
+        assertThat(form("resize").getTitle()).isEqualTo("Resize an image");
     }
 
     @Test
     void anAcceptedTaskIsConfirmedClearedAndShownPendingOnTopOfTheRecentTasks() {
-        answering(input -> ID);
-        forms.getReverse().getInput().setText("abc");
+        form("reverse").getValues().put("text", "abc");
 
-        forms.submit(forms.getReverse());
+        forms.submit(form("reverse"));
 
-        assertThat(forms.getReverse().getAcceptedId()).isEqualTo(ID);
-        assertThat(forms.getReverse().getRefusal()).isNull();
-        assertThat(forms.getReverse().getInput().getText()).isNull();
+        assertThat(submitted).containsExactly("reverse {text=abc}");
+        assertThat(form("reverse").getAcceptedId()).isEqualTo(ID);
+        assertThat(form("reverse").getRefusal()).isNull();
+        assertThat(form("reverse").getValues()).isEmpty();
         assertThat(forms.recent.getTasks()).singleElement().satisfies(task -> {
             assertThat(task.getId()).isEqualTo(ID);
             assertThat(task.getKindLabel()).isEqualTo("Reverse text");
             assertThat(task.getInputSummary()).isEqualTo("abc");
+            assertThat(task.getInput()).extracting(ShownTask.Field::getLabel).containsExactly("Text to reverse");
             assertThat(task.getBadgeLabel()).isEqualTo("PENDING");
+            assertThat(task.isHasProgress()).isFalse();
             assertThat(task.getSubmittedAt()).isEqualTo(NOW);
         });
         assertThat(forms.recent.isLive()).isTrue();
     }
 
     @Test
+    void brokenRulesAreShownAtTheirFieldsWithTheServicesMessagesAndTheInputIsKept() {
+        answering((type, values) -> {
+            throw new InvalidTaskException(List.of(new FieldViolation("url", "must not be null"),
+                    new FieldViolation("width", "must be greater than or equal to 16"),
+                    new FieldViolation("input", "cannot be read as a resize task")));
+        });
+        form("resize").getValues().put("width", "3");
+
+        forms.submit(form("resize"));
+
+        assertThat(shownAtFields).extracting(FieldViolation::field).containsExactly("url", "width");
+        assertThat(shownAtFields).extracting(FieldViolation::message)
+                .containsExactly("must not be null", "must be greater than or equal to 16");
+        assertThat(form("resize").getRefusal()).as("what concerns no field is said on the form")
+                .isEqualTo("input: cannot be read as a resize task");
+        assertThat(form("resize").getAcceptedId()).isNull();
+        assertThat(form("resize").getValues()).containsEntry("width", "3");
+        assertThat(forms.recent.getTasks()).isEmpty();
+    }
+
+    @Test
     void whenRabbitMqOrRedisIsDownTheFormSaysSoAndKeepsTheInput() {
-        answering(input -> {
+        answering((type, values) -> {
             throw new QueueUnavailableException("broker down");
         });
-        forms.getEmail().getInput().setRecipient("ada@example.com");
+        form("email").getValues().put("recipient", "ada@example.com");
 
-        forms.submit(forms.getEmail());
+        forms.submit(form("email"));
 
-        assertThat(forms.getEmail().getRefusal()).isEqualTo(TaskForms.QUEUE_DOWN).doesNotContain("broker down");
-        assertThat(forms.getEmail().getAcceptedId()).isNull();
-        assertThat(forms.getEmail().getInput().getRecipient()).isEqualTo("ada@example.com");
+        assertThat(form("email").getRefusal()).isEqualTo(TaskForms.QUEUE_DOWN).doesNotContain("broker down");
+        assertThat(form("email").getAcceptedId()).isNull();
+        assertThat(form("email").getValues()).containsEntry("recipient", "ada@example.com");
         assertThat(forms.recent.getTasks()).isEmpty();
 
-        answering(input -> {
+        answering((type, values) -> {
             throw new StoreUnavailableException("redis down");
         });
-        forms.submit(forms.getSentiment());
-        assertThat(forms.getSentiment().getRefusal()).isEqualTo(TaskForms.STORE_DOWN);
+        forms.submit(form("sentiment"));
+        assertThat(form("sentiment").getRefusal()).isEqualTo(TaskForms.STORE_DOWN);
+        assertThat(shownAtFields).isEmpty();
     }
 }

@@ -1,8 +1,8 @@
 package dev.taskq.interfaces.web.dashboard;
 
 import dev.taskq.application.DashboardQueryService;
+import dev.taskq.application.DashboardQueryService.Queue;
 import dev.taskq.application.DashboardQueryService.Worker;
-import dev.taskq.application.QueueDepth;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.domain.TaskState;
@@ -25,7 +25,7 @@ public class DashboardOverview {
 
     private Map<TaskState, Long> counts;
     private List<Worker> workers;
-    private List<QueueDepth> queues;
+    private List<Queue> queues;
     private boolean storeUnavailable;
     private boolean brokerUnavailable;
 
@@ -55,10 +55,11 @@ public class DashboardOverview {
         return workers;
     }
 
-    public List<QueueDepth> getQueues() {
+    /** Every queue of the deployment (the default, each kind's own, the dead letters), with its kinds. */
+    public List<Queue> getQueues() {
         if (queues == null && !brokerUnavailable) {
             try {
-                queues = dashboard.queues();
+                queues = dashboard.queuesWithKinds();
             } catch (QueueUnavailableException e) {
                 brokerUnavailable = true;
             }

@@ -23,8 +23,8 @@ import java.util.List;
 /**
  * The dashboard's task page, {@code /dashboard/task.xhtml?id=…}: the task (read as the public details page reads
  * it, {@link TaskDetails}) with every attempt (which instance ran
- * it, when, how long) and the operator's actions that fit its state: cancel (PENDING), requeue (FAILURE), delete
- * (finished).
+ * it, when, how long) and the operator's actions that fit its state: cancel (PENDING, STARTED, RETRY: a running task is
+ * revoked), requeue (FAILURE), delete (finished).
  */
 @Named
 @ViewScoped
@@ -34,8 +34,15 @@ public class DashboardTask extends TaskDetails {
     @Inject
     TaskAdministrationService administration;
 
+    /**
+     * Revokes the task: one that waits never runs; a running one is told to stop (its handler sees
+     * {@code cancelled()} and is interrupted) and nothing it returns is committed.
+     */
     public void cancel() {
-        act(() -> administration.cancel(getId(), operator()), "Task cancelled: it will not run.");
+        boolean running = getTask() != null && !TaskState.PENDING.name().equals(getTask().getState());
+        act(() -> administration.cancel(getId(), operator()), running
+                ? "Task revoked: its handler was told to stop, and nothing it returns is kept."
+                : "Task cancelled: it will not run.");
     }
 
     public void requeue() {
@@ -101,8 +108,12 @@ public class DashboardTask extends TaskDetails {
         return attempts;
     }
 
+    /**
+     * Whether it can be revoked, as the lifecycle says ({@link TaskState#canMoveTo}): it waits (PENDING), runs
+     * (STARTED) or waits for its next attempt (RETRY).
+     */
     public boolean isCancellable() {
-        return getTask() != null && TaskState.PENDING.name().equals(getTask().getState());
+        return getTask() != null && TaskState.valueOf(getTask().getState()).canMoveTo(TaskState.REVOKED);
     }
 
     public boolean isRequeueable() {

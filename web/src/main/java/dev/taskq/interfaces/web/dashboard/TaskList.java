@@ -44,6 +44,7 @@ public class TaskList {
 
     /** Reads the page (the view action). */
     public void load() {
+        storeUnavailable = false;
         try {
             TaskPage found = dashboard.tasks(new TaskListQuery(stateFilter(), kindFilter(), id, !isOldestFirst(),
                     (Math.max(page, 1) - 1) * PAGE_SIZE, PAGE_SIZE));
@@ -83,8 +84,14 @@ public class TaskList {
         return List.of(TaskState.values());
     }
 
-    public List<String> getKinds() {
-        return kinds.all().stream().map(TaskKind::name).toList();
+    /** Every kind of this deployment (its registry), ordered by name, for the kind filter. */
+    public List<TaskKind> getKinds() {
+        return List.copyOf(kinds.all());
+    }
+
+    /** Whether the list should keep refreshing: a task on this page is unfinished, or the store was not read. */
+    public boolean isLive() {
+        return storeUnavailable || tasks.stream().anyMatch(t -> !t.isTerminal());
     }
 
     public boolean isStoreUnavailable() {
