@@ -27,9 +27,13 @@ public final class TaskqClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
+    /**
+     * A client of the instance at {@code base}, always through 127.0.0.1: Arquillian reports the address of the
+     * machine's first network interface, which may be a Docker bridge or a zoned IPv6 address.
+     */
     public TaskqClient(URL base) {
-        String url = base.toString();
-        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        this.base = URI.create("http://127.0.0.1:" + base.getPort() + path);
     }
 
     public URI uri(String relativePath) {

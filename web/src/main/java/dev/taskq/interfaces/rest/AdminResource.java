@@ -56,7 +56,7 @@ public class AdminResource {
             {"type":"about:blank","title":"Not Found","status":404,"detail":"no task with id 0b9e…"}""";
     private static final String CONFLICT_EXAMPLE = """
             {"type":"https://taskq.dev/problems/wrong-state","title":"The task is not in a state that allows this",
-             "status":409,"detail":"task 0b9e… is STARTED; only PENDING tasks can be cancelled"}""";
+             "status":409,"detail":"task 0b9e… is SUCCESS; only PENDING or STARTED or RETRY tasks can be cancelled"}""";
 
     @Inject
     DashboardQueryService dashboard;
@@ -139,14 +139,15 @@ public class AdminResource {
 
     @POST
     @Path("/tasks/{id}/cancel")
-    @Operation(summary = "Cancel a task that has not started", description = "PENDING → REVOKED; a worker that "
-            + "takes its message skips it.")
+    @Operation(summary = "Revoke a task that has not finished", description = "PENDING, STARTED or RETRY → "
+            + "REVOKED: a worker that takes its message skips it; a running handler sees cancelled() and is "
+            + "interrupted, and nothing it returns is committed.")
     @APIResponse(responseCode = "200", description = "Cancelled: the task as it is now",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "404", description = "No such task", content = @Content(
             mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The task has started or finished", content = @Content(
+    @APIResponse(responseCode = "409", description = "The task has finished", content = @Content(
             mediaType = Problem.MEDIA_TYPE_NAME, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "started", value = CONFLICT_EXAMPLE)))
     public TaskView cancel(@PathParam("id") String id) {
