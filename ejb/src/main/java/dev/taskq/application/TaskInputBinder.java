@@ -5,7 +5,6 @@ import dev.taskq.domain.InputField;
 import dev.taskq.domain.TaskKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +13,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,6 +31,9 @@ import java.util.Map;
 @ApplicationScoped
 public class TaskInputBinder {
     private static final Jsonb JSONB = JsonbBuilder.create();
+    // looked up once: Json.createObjectBuilder and Json.createValue look the provider up with a ServiceLoader on
+    // every call, a scan of every jar of the application (docs/performance.md)
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Validator validator;
 
@@ -48,13 +51,14 @@ public class TaskInputBinder {
     }
 
     /**
-     * Binds {@code fields} (the body without its {@code type}) to {@code kind}'s input.
+     * Binds {@code fields} to {@code kind}'s input: the kind's fields are read from it, anything else (such as the
+     * body's {@code type}) is ignored.
      *
      * @throws InvalidTaskException listing every field whose value has the wrong type or breaks a rule
      */
     public BoundInput bind(TaskKind kind, JsonObject fields) {
         List<FieldViolation> violations = new ArrayList<>();
-        JsonObjectBuilder converted = Json.createObjectBuilder();
+        JsonObjectBuilder converted = JSON.createObjectBuilder();
         for (InputField field : kind.fields()) {
             JsonValue value = fields.get(field.name());
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -87,7 +91,7 @@ public class TaskInputBinder {
 
     /** As {@link #bind(TaskKind, JsonObject)}, for a web form's strings (an empty string is a field left blank). */
     public BoundInput bind(TaskKind kind, Map<String, String> form) {
-        JsonObjectBuilder fields = Json.createObjectBuilder();
+        JsonObjectBuilder fields = JSON.createObjectBuilder();
         for (InputField field : kind.fields()) {
             String value = form.get(field.name());
             if (value == null || (value.isEmpty() && field.type() != InputField.Type.TEXT)) {
@@ -127,8 +131,11 @@ public class TaskInputBinder {
         if (number == null) {
             return null;
         }
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            return value;
+        }
         try {
-            return Json.createValue(number.longValueExact());
+            return JSON.createValue(number.longValueExact());
         } catch (ArithmeticException e) {
             return null;
         }
@@ -136,7 +143,7 @@ public class TaskInputBinder {
 
     private static JsonValue decimal(JsonValue value) {
         BigDecimal number = number(value);
-        return number == null ? null : Json.createValue(number);
+        return value instanceof JsonNumber ? value : number == null ? null : JSON.createValue(number);
     }
 
     private static BigDecimal number(JsonValue value) {

@@ -18,7 +18,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import dev.taskq.domain.InputField;
 import java.util.Collection;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +46,9 @@ public class ConfiguredTaskKinds implements TaskKinds {
     Config config;
     @Inject
     Validator validator;
+
+    /** Names a request uses to name the kind ({@code type}, and {@code form_type} on the seed API). */
+    static final Set<String> RESERVED_FIELDS = Set.of("type", "form_type");
 
     /** The kinds of the running deployment, for what runs outside CDI (the OpenAPI filter). */
     private static volatile Collection<TaskKind> deployed = List.of();
@@ -88,9 +93,14 @@ public class ConfiguredTaskKinds implements TaskKinds {
         TaskDefinition definition = handlerType.getAnnotation(TaskDefinition.class);
         String name = definition.name();
         Class<?> input = inputTypeOf(handlerType);
+        List<InputField> fields = TaskInputFields.of(input, validator);
+        if (fields.stream().anyMatch(f -> RESERVED_FIELDS.contains(f.name()))) {
+            throw new IllegalStateException("task kind '" + name + "' (" + handlerType.getName() + "): its input may"
+                    + " have no field named " + RESERVED_FIELDS + ", which the request uses to name the kind");
+        }
         Settings kindSettings = new Settings(name, settings);
         return new TaskKind(name, definition.title(), definition.description(), input,
-                TaskInputFields.of(input, validator), policy(definition, kindSettings, defaultDelayMs),
+                fields, policy(definition, kindSettings, defaultDelayMs),
                 kindSettings.get("ui", Boolean::parseBoolean).orElse(definition.ui()));
     }
 

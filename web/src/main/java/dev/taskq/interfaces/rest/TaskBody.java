@@ -1,15 +1,13 @@
 package dev.taskq.interfaces.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
  * The body of a task submission, already held to its shape by {@link TaskBodyReader}: one JSON object of scalar
- * values, one of which names the kind ({@code "type"}, or {@code "form_type"} on the seed API); the others are the
- * kind's fields.
+ * values, one of which names the kind ({@code "type"}, or {@code "form_type"} on the seed API); the kind's fields
+ * are read from the same object (no kind may have a field of either name).
  *
  * @param json the object as sent
  */
@@ -19,12 +17,5 @@ public record TaskBody(JsonObject json) {
     String kindIn(String property) {
         JsonValue value = json.get(property);
         return value instanceof JsonString s ? s.getString() : null;
-    }
-
-    /** The other properties: the kind's fields. */
-    JsonObject fieldsWithout(String property) {
-        JsonObjectBuilder fields = Json.createObjectBuilder(json);
-        fields.remove(property);
-        return fields.build();
     }
 }

@@ -72,7 +72,7 @@ public class TaskResource {
     @APIResponse(responseCode = "503", description = "RabbitMQ or Redis is down; nothing was kept (Retry-After)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response submit(TaskBody body, @Context UriInfo uri) {
-        String id = submissions.submit(requireBody(body).kindIn("type"), body.fieldsWithout("type"));
+        String id = submissions.submit(requireBody(body).kindIn("type"), body.json());
         return Response.accepted(new TaskAccepted(id, TaskState.PENDING.name()))
                 .location(uri.getBaseUriBuilder().path(TaskResource.class).path(id).build())
                 .build();
