@@ -184,12 +184,12 @@ class DashboardIT {
 
         List<JsonObject> queues = operator.get("api/admin/queues").jsonArray().getValuesAs(JsonObject.class);
         String queue = System.getProperty("taskq.it.queue");
-        assertThat(queues).as("the default queue, it-slow's queue \"slow\", the dead letters")
+        assertThat(queues).as("the default queue, the example's queue \"cpu\", it-slow's queue \"slow\", the dead letters")
                 .extracting(q -> q.getString("name"), q -> q.getString("role"))
-                .containsExactly(tuple(queue, "tasks"), tuple(queue + ".slow", "tasks"),
-                        tuple(queue + ".dead", "dead letters"));
-        assertThat(queues.get(0).getInt("consumers")).isGreaterThanOrEqualTo(4);
-        // (whether the slow queue exists and has consumers is the execution side's: see the closing report)
+                .containsExactly(tuple(queue, "tasks"), tuple(queue + ".cpu", "tasks"),
+                        tuple(queue + ".slow", "tasks"), tuple(queue + ".dead", "dead letters"));
+        assertThat(queues.subList(0, 3)).as("this instance consumes every kind's queue (taskq.queues=all)")
+                .allSatisfy(q -> assertThat(q.getInt("consumers")).isGreaterThanOrEqualTo(4));
 
         String metrics = client.send(HttpRequest.newBuilder(client.uri("/metrics")).header("Accept", "text/plain")
                 .GET()).body();
@@ -276,8 +276,8 @@ class DashboardIT {
             @SuppressWarnings("unchecked")
             List<String> kinds = (List<String>) driver.executeScript("return Array.from(document.querySelectorAll("
                     + "'#filter-kind option')).map(function (o) { return o.value; })");
-            assertThat(kinds).as("the kind filter: the registry's kinds").containsExactly("", "email", "it-count",
-                    "it-flaky", "it-sleepy", "it-slow", "reverse", "sentiment");
+            assertThat(kinds).as("the kind filter: the registry's kinds").containsExactly("", "digest", "email",
+                    "it-count", "it-flaky", "it-sleepy", "it-slow", "reverse", "sentiment");
             assertThat(driver.findElement(By.cssSelector("#filter-kind option[value='it-count']")).getText())
                     .isEqualTo("Count slowly (it-count)");
 
@@ -354,6 +354,7 @@ class DashboardIT {
                     + " + r.querySelector('.queue-role').innerText.trim(); })");
             assertThat(queues).containsExactly(
                     queue + " | default: email, it-count, it-flaky, it-sleepy, reverse, sentiment",
+                    queue + ".cpu | cpu: digest",
                     queue + ".slow | slow: it-slow",
                     queue + ".dead | dead letters");
             assertThat(driver.findElement(By.cssSelector("tr[data-queue='" + queue + ".slow'] .queue-consumers"))

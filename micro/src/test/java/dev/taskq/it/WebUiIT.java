@@ -267,8 +267,8 @@ class WebUiIT {
         @SuppressWarnings("unchecked")
         List<String> forms = (List<String>) driver.executeScript(
                 "return Array.from(document.querySelectorAll('section.col form')).map(function (f) { return f.id; })");
-        assertThat(forms).as("one form per kind with ui=true, by name").containsExactly("email", "it-count",
-                "reverse", "sentiment");
+        assertThat(forms).as("one form per kind with ui=true, by name").containsExactly("digest", "email",
+                "it-count", "reverse", "sentiment");
         for (String hidden : List.of("it-sleepy", "it-flaky", "it-slow")) {
             assertThat(driver.findElements(By.id(hidden))).as("form of the UI-less kind " + hidden).isEmpty();
             assertThat(driver.findElements(By.id(hidden + ":submit"))).isEmpty();
@@ -449,7 +449,8 @@ class WebUiIT {
                     .map(function (f) { return f.id; });
                 """);
         assertThat(unlabelled).as("fields without a label").isEmpty();
-        assertThat(driver.findElements(By.cssSelector("form textarea, form input[type=email]"))).hasSize(4);
+        // email's recipient and body, reverse's and sentiment's text, digest's text
+        assertThat(driver.findElements(By.cssSelector("form textarea, form input[type=email]"))).hasSize(5);
 
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -507,8 +508,12 @@ class WebUiIT {
     }
 
     private void clickOn(WebElement element) {
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        // the page re-renders the recent-tasks table each second, which can move the card under the pointer
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(ElementClickInterceptedException.class).until(d -> {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
     }
 
     /** Waits for the validation message of a field and returns it. */
