@@ -96,10 +96,6 @@ final class AttemptContext implements TaskContext, HandlerThreads.Watched {
         effects.add(new TaskEffect(kind, name, json));
     }
 
-    String kind() {
-        return kind;
-    }
-
     /** What was reported since the last call, or null when nothing was. */
     synchronized AttemptReport drainReport() {
         if (!progressPending && pendingLines.isEmpty()) {
@@ -125,13 +121,6 @@ final class AttemptContext implements TaskContext, HandlerThreads.Watched {
     /** An operator revoked the task: tell the handler, and interrupt it. */
     synchronized void cancel() {
         cancelled = true;
-        if (handlerThread != null) {
-            handlerThread.interrupt();
-        }
-    }
-
-    /** Interrupts the handler (its time is up). */
-    synchronized void interrupt() {
         if (handlerThread != null) {
             handlerThread.interrupt();
         }

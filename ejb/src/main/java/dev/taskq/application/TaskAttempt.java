@@ -113,11 +113,14 @@ public class TaskAttempt {
         throw new RetryableAttemptException(failure);
     }
 
+    /** A failed attempt's error: a TaskFailedException's message as it is, else "Type: message" or the type. */
     private static String messageOf(Exception e) {
-        if (e instanceof TaskFailedException || e.getMessage() != null && !e.getMessage().isBlank()) {
-            return e instanceof TaskFailedException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (e instanceof TaskFailedException) {
+            return e.getMessage();
         }
-        return e.getClass().getName();
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getName()
+                : e.getClass().getSimpleName() + ": " + message;
     }
 
     private static void pause(Duration delay) {
