@@ -1,5 +1,6 @@
 package dev.taskq.application;
 
+import dev.taskq.domain.ScheduleRun;
 import dev.taskq.domain.TaskState;
 import java.time.Duration;
 
@@ -32,4 +33,13 @@ public interface TaskMetrics {
 
     /** An attempt ignored its interruption (time limit, revocation): its thread was left behind, its slot freed. */
     void abandoned(String kind);
+
+    /** A recurring schedule handled a slot ({@code outcome}), {@code lateness} after the slot's time. */
+    void scheduleFired(String schedule, ScheduleRun.Outcome outcome, Duration lateness);
+
+    /** A SCHEDULED task was enqueued, {@code lateness} after its due time. */
+    void dueTaskEnqueued(String kind, Duration lateness);
+
+    /** SCHEDULED tasks waiting for their due time, as the last pass of the dispatch counted them. */
+    void dueTasksWaiting(long waiting);
 }

@@ -1,5 +1,7 @@
 package dev.taskq.application;
 
+import java.util.List;
+
 /** The queues workers take tasks from (RabbitMQ, through JMS): {@code taskq.queue} and one per named queue. */
 public interface TaskQueue {
 
@@ -9,6 +11,22 @@ public interface TaskQueue {
      * @throws QueueUnavailableException when the broker cannot take it
      */
     void publish(TaskMessage message, String queue);
+
+    /**
+     * Sends several tasks in one broker transaction: all of them are taken, or none (the exception).
+     *
+     * @throws QueueUnavailableException when the broker cannot take them
+     */
+    void publishAll(List<Outgoing> messages);
+
+    /**
+     * A message and the logical queue it goes to.
+     *
+     * @param message the task message
+     * @param queue   the logical queue ({@code default} or a kind's queue)
+     */
+    record Outgoing(TaskMessage message, String queue) {
+    }
 
     /**
      * Sets aside a message that is not a task taskq can run (a poison message) on the dead-letter queue, with the

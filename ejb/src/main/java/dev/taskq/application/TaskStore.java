@@ -2,6 +2,7 @@ package dev.taskq.application;
 
 import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,38 @@ import java.util.Set;
  */
 public interface TaskStore {
 
-    /** Stores a just-accepted task. */
-    void create(TaskRecord pending);
+    /** Stores a just-accepted task: PENDING, or SCHEDULED with its due time in the store's due set. */
+    void create(TaskRecord accepted);
+
+    /**
+     * Claims, in one atomic step, up to {@code max} tasks to enqueue now, by the store's clock: SCHEDULED tasks
+     * that have fallen due (each becomes PENDING), and tasks claimed earlier whose claim is older than
+     * {@code claimTimeout} and was never confirmed (the instance died before it published them). Each claimed task
+     * is held in the claimed set until {@link #queued} confirms it; any instance may take an expired claim back.
+     */
+    DueTasks claimDue(String instance, int max, Duration claimTimeout);
+
+    /** The claimed tasks {@code ids} are on the queue: their claims end. */
+    void queued(List<String> ids);
+
+    /**
+     * What one claim found.
+     *
+     * @param storeNow the store's clock at the claim
+     * @param waiting  SCHEDULED tasks still waiting for their due time
+     * @param tasks    the tasks claimed, to enqueue
+     */
+    record DueTasks(Instant storeNow, long waiting, List<DueTask> tasks) {
+    }
+
+    /**
+     * A claimed task.
+     *
+     * @param message what to enqueue
+     * @param runAt   its due time (null for a task claimed again after a lost claim of a PENDING task)
+     */
+    record DueTask(TaskMessage message, Instant runAt) {
+    }
 
     /** Removes a task entirely (used when it could not be enqueued). */
     void delete(String id);

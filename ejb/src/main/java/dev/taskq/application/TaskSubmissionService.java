@@ -3,12 +3,14 @@ package dev.taskq.application;
 import dev.taskq.application.TaskInputBinder.BoundInput;
 import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
+import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * Accepts a task: binds and checks its input against its kind's rules, records it PENDING in the store, and enqueues
  * it on its kind's queue. When the queue cannot take it the record is removed again, so no task stays PENDING
- * without a message behind it.
+ * without a message behind it. A task asked to run later ({@link TaskDueTime}) is recorded SCHEDULED with its due
+ * time instead, and enqueued when it falls due ({@link DueTaskDispatcher}).
  */
 @ApplicationScoped
 public class TaskSubmissionService {
@@ -31,6 +34,7 @@ public class TaskSubmissionService {
     private InstanceIdentity instance;
     private Supplier<String> ids;
     private TaskMetrics metrics;
+    private TaskDueTime dueTime;
 
     protected TaskSubmissionService() {
         // for CDI proxies
@@ -38,12 +42,12 @@ public class TaskSubmissionService {
 
     @Inject
     public TaskSubmissionService(TaskKinds kinds, TaskInputBinder binder, TaskStore store, TaskQueue queue,
-            Clock clock, InstanceIdentity instance, TaskMetrics metrics) {
-        this(kinds, binder, store, queue, clock, instance, metrics, () -> UUID.randomUUID().toString());
+            Clock clock, InstanceIdentity instance, TaskMetrics metrics, TaskDueTime dueTime) {
+        this(kinds, binder, store, queue, clock, instance, metrics, dueTime, () -> UUID.randomUUID().toString());
     }
 
     TaskSubmissionService(TaskKinds kinds, TaskInputBinder binder, TaskStore store, TaskQueue queue, Clock clock,
-            InstanceIdentity instance, TaskMetrics metrics, Supplier<String> ids) {
+            InstanceIdentity instance, TaskMetrics metrics, TaskDueTime dueTime, Supplier<String> ids) {
         this.kinds = kinds;
         this.binder = binder;
         this.store = store;
@@ -52,30 +56,45 @@ public class TaskSubmissionService {
         this.instance = instance;
         this.ids = ids;
         this.metrics = metrics;
+        this.dueTime = dueTime;
     }
 
     /**
-     * Accepts a task given as a kind's name and its fields (as the REST API receives it).
+     * Accepts a task given as a kind's name and its fields (as the REST API receives it), with an optional
+     * {@code run_at} or {@code delay} among them.
      *
-     * @return the new task's id
-     * @throws InvalidTaskException      when the kind is unknown or a field breaks a rule
+     * @return the new task: PENDING, or SCHEDULED when it is to run later
+     * @throws InvalidTaskException      when the kind is unknown, a field breaks a rule or the due time is wrong
      * @throws QueueUnavailableException when the broker cannot take it (nothing is kept)
      * @throws StoreUnavailableException when the store cannot be reached (nothing is enqueued)
      */
-    public String submit(String type, JsonObject fields) {
+    public AcceptedTask submit(String type, JsonObject fields) {
         TaskKind kind = kinds.require(type);
-        return accept(kind, binder.bind(kind, fields));
-    }
-
-    /** Accepts a task from a web form's fields (strings). See {@link #submit(String, JsonObject)}. */
-    public String submitForm(String type, Map<String, String> fields) {
-        TaskKind kind = kinds.require(type);
-        return accept(kind, binder.bind(kind, fields));
-    }
-
-    private String accept(TaskKind kind, BoundInput input) {
-        String id = ids.get();
         Instant now = clock.instant();
+        Optional<Instant> due = dueTime.of(fields, now);
+        return accept(kind, binder.bind(kind, fields), now, due);
+    }
+
+    /**
+     * Accepts a task from a web form's fields (strings); the field {@code run_at} holds "run at / in" (an instant,
+     * a duration or seconds; blank for now). See {@link #submit(String, JsonObject)}.
+     */
+    public AcceptedTask submitForm(String type, Map<String, String> fields) {
+        TaskKind kind = kinds.require(type);
+        Instant now = clock.instant();
+        Optional<Instant> due = dueTime.ofText(fields.get(TaskDueTime.RUN_AT), now);
+        return accept(kind, binder.bind(kind, fields), now, due);
+    }
+
+    private AcceptedTask accept(TaskKind kind, BoundInput input, Instant now, Optional<Instant> due) {
+        String id = ids.get();
+        if (due.isPresent()) {
+            store.create(TaskRecord.scheduled(id, kind.name(), input.json(), now, due.get(), instance.name(),
+                    "due at " + due.get()));
+            metrics.submitted(kind.name());
+            LOG.fine(() -> "task " + id + " (" + kind.name() + ") accepted, due at " + due.get());
+            return new AcceptedTask(id, TaskState.SCHEDULED, due.get());
+        }
         store.create(TaskRecord.pending(id, kind.name(), input.json(), now, instance.name()));
         try {
             queue.publish(new TaskMessage(id, kind.name(), input.json(), now), kind.policy().queue());
@@ -85,7 +104,7 @@ public class TaskSubmissionService {
         }
         metrics.submitted(kind.name());
         LOG.fine(() -> "task " + id + " (" + kind.name() + ") accepted");
-        return id;
+        return new AcceptedTask(id, TaskState.PENDING, null);
     }
 
     private void withdraw(String id) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param error           the last attempt's error (RETRY, FAILURE)
  * @param attempts        attempts started so far
  * @param submittedAt     when the task was accepted
+ * @param runAt           when it is due, for a task that was accepted to run later (SCHEDULED until then); null
+ *                        for one queued at once
  * @param startedAt       when its first attempt started
  * @param finishedAt      when it reached a terminal state
  * @param progress        the progress its handler last reported (0–100), or null
@@ -22,12 +24,27 @@ import java.util.List;
  * @param history         every state it passed through, oldest first
  */
 public record TaskRecord(String id, String type, JsonObject input, TaskState state, String result,
-        String error, int attempts, Instant submittedAt, Instant startedAt, Instant finishedAt, Integer progress,
+        String error, int attempts, Instant submittedAt, Instant runAt, Instant startedAt, Instant finishedAt, Integer progress,
         String progressMessage, List<TaskEvent> history) {
 
     /** A task just accepted: PENDING, no attempts yet. */
     public static TaskRecord pending(String id, String type, JsonObject input, Instant now, String instance) {
-        return new TaskRecord(id, type, input, TaskState.PENDING, null, null, 0, now, null, null, null, null,
+        return new TaskRecord(id, type, input, TaskState.PENDING, null, null, 0, now, null, null, null, null, null,
                 List.of(new TaskEvent(TaskState.PENDING, now, 0, instance, null)));
+    }
+
+    /**
+     * A task just accepted to run at {@code runAt}: SCHEDULED until then, with {@code detail} (why, such as the
+     * schedule that made it) in its first step.
+     */
+    public static TaskRecord scheduled(String id, String type, JsonObject input, Instant now, Instant runAt,
+            String instance, String detail) {
+        return new TaskRecord(id, type, input, TaskState.SCHEDULED, null, null, 0, now, runAt, null, null, null,
+                null, List.of(new TaskEvent(TaskState.SCHEDULED, now, 0, instance, detail)));
+    }
+
+    /** Whether it waits for a due time. */
+    public boolean isScheduled() {
+        return state == TaskState.SCHEDULED;
     }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The life of a task, defined here once: PENDING (accepted, queued) → STARTED (a worker runs an attempt) → RETRY (an
+ * The life of a task, defined here once: SCHEDULED (accepted, waiting in the store for its due time; delayed tasks
+ * and the runs of recurring schedules start here) → PENDING (accepted, queued) → STARTED (a worker runs an attempt) → RETRY (an
  * attempt failed, another follows) → STARTED … → SUCCESS or FAILURE. REVOKED is a task an operator cancelled: before
- * it started, or while it runs or waits for its next attempt. The Redis scripts get their lists of states from here
+ * it started (also while SCHEDULED), or while it runs or waits for its next attempt. The Redis scripts get their lists of states from here
  * ({@code RedisTaskIndex}), so no script names a state set by hand.
  */
 public enum TaskState {
+    SCHEDULED,
     PENDING,
     STARTED,
     RETRY,
@@ -30,6 +32,7 @@ public enum TaskState {
     public boolean canMoveTo(TaskState next) {
         return switch (this) {
             // STARTED → STARTED: the worker that ran the attempt died and another one runs it again
+            case SCHEDULED -> next == PENDING || next == REVOKED;
             case PENDING -> next == STARTED || next == REVOKED;
             case STARTED -> next == STARTED || next == RETRY || next == SUCCESS || next == FAILURE || next == REVOKED;
             case RETRY -> next == STARTED || next == FAILURE || next == REVOKED;

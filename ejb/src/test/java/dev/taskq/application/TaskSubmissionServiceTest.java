@@ -39,11 +39,58 @@ class TaskSubmissionServiceTest {
     private final TaskSubmissionService service = new TaskSubmissionService(kinds,
             new TaskInputBinder(validation.getValidator()), store, queue, Clock.fixed(NOW, ZoneOffset.UTC),
             new InstanceIdentity("test-1"), new CountingMetrics(submittedMetric),
-            () -> "6f1c1c9e-8a4e-4a53-9b43-1f0d7f1f0001");
+            new TaskDueTime(Duration.ofDays(30), Duration.ofSeconds(5)), () -> "6f1c1c9e-8a4e-4a53-9b43-1f0d7f1f0001");
 
     @AfterEach
     void close() {
         validation.close();
+    }
+
+    @Test
+    void aTaskAskedToRunLaterIsRecordedScheduledWithItsDueTimeAndNotEnqueued() {
+        AcceptedTask later = service.submit("reverse", json("{\"text\":\"abc\",\"delay\":\"PT30S\"}"));
+
+        assertThat(later.state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(later.runAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(store.tasks.get(later.id()).state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(store.tasks.get(later.id()).runAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(queue.published).isEmpty();
+
+        assertThat(service.submit("reverse", json("{\"text\":\"abc\",\"delay\":2.5}")).runAt())
+                .isEqualTo(NOW.plusMillis(2500));
+        assertThat(service.submit("reverse", json("{\"text\":\"abc\",\"run_at\":\"2026-11-27T11:15:30+01:00\"}"))
+                .state()).as("an instant that is now runs at once").isEqualTo(TaskState.PENDING);
+        assertThat(service.submitForm("reverse", Map.of("text", "abc", "run_at", "90")).runAt())
+                .isEqualTo(NOW.plusSeconds(90));
+        assertThat(service.submitForm("reverse", Map.of("text", "abc", "run_at", "2026-11-27T12:00:00Z")).runAt())
+                .isEqualTo(Instant.parse("2026-11-27T12:00:00Z"));
+    }
+
+    @Test
+    void aWrongDueTimeIsRefusedNamingItsFieldAndNothingIsKept() {
+        assertThat(violationOf("{\"text\":\"a\",\"run_at\":\"2026-11-27T10:15:00Z\"}"))
+                .isEqualTo("run_at: is 30.0 s in the past; it may be at most 5.0 s in the past"
+                        + " (taskq.scheduling.past-tolerance), and then runs at once");
+        assertThat(violationOf("{\"text\":\"a\",\"run_at\":\"tomorrow\"}"))
+                .isEqualTo("run_at: must be an RFC 3339 instant such as 2026-12-02T10:00:00Z");
+        assertThat(violationOf("{\"text\":\"a\",\"run_at\":\"2026-11-27T10:16:00Z\",\"delay\":5}"))
+                .isEqualTo("delay: give either run_at or delay, not both");
+        assertThat(violationOf("{\"text\":\"a\",\"delay\":\"P31D\"}"))
+                .isEqualTo("delay: is more than the longest delay allowed, PT720H (taskq.scheduling.max-delay), from now");
+        assertThat(violationOf("{\"text\":\"a\",\"delay\":\"soon\"}"))
+                .isEqualTo("delay: must be an ISO-8601 duration such as PT30S, or a number of seconds");
+        assertThat(violationOf("{\"text\":\"a\",\"delay\":-1}")).isEqualTo("delay: must not be negative");
+        assertThat(store.tasks).isEmpty();
+        assertThat(queue.published).isEmpty();
+    }
+
+    private String violationOf(String body) {
+        try {
+            service.submit("reverse", json(body));
+        } catch (InvalidTaskException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("accepted: " + body);
     }
 
     private static JsonObject json(String json) {
@@ -52,8 +99,10 @@ class TaskSubmissionServiceTest {
 
     @Test
     void aValidTaskIsRecordedPendingThenEnqueuedOnItsKindsQueue() {
-        String id = service.submit("reverse", json("{\"text\":\"abc\"}"));
+        AcceptedTask accepted = service.submit("reverse", json("{\"text\":\"abc\"}"));
+        String id = accepted.id();
 
+        assertThat(accepted.state()).isEqualTo(TaskState.PENDING);
         assertThat(id).isEqualTo("6f1c1c9e-8a4e-4a53-9b43-1f0d7f1f0001");
         TaskRecord stored = store.tasks.get(id);
         assertThat(stored.state()).isEqualTo(TaskState.PENDING);
@@ -92,7 +141,7 @@ class TaskSubmissionServiceTest {
         assertThatThrownBy(() -> service.submitForm("email", Map.of("recipient", "ada@example.com", "subject", " ",
                 "body", ""))).isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.violations())
                 .containsExactly(new FieldViolation("subject", "must not be blank")));
-        String id = service.submitForm("email", Map.of("recipient", "ada@example.com", "subject", "Hi", "body", ""));
+        String id = service.submitForm("email", Map.of("recipient", "ada@example.com", "subject", "Hi", "body", "")).id();
         assertThat(store.tasks.get(id).input().getString("recipient")).isEqualTo("ada@example.com");
     }
 
@@ -176,6 +225,16 @@ class TaskSubmissionServiceTest {
         public Set<String> report(List<AttemptReport> reports, int logLines) {
             throw new UnsupportedOperationException("not used by submission");
         }
+
+        @Override
+        public DueTasks claimDue(String instance, int max, Duration claimTimeout) {
+            throw new UnsupportedOperationException("not used by submission");
+        }
+
+        @Override
+        public void queued(List<String> ids) {
+            throw new UnsupportedOperationException("not used by submission");
+        }
     }
 
     private static final class RecordingQueue implements TaskQueue {
@@ -188,6 +247,11 @@ class TaskSubmissionServiceTest {
                 throw new QueueUnavailableException("down");
             }
             published.add(queue + " " + message.toJson());
+        }
+
+        @Override
+        public void publishAll(List<Outgoing> messages) {
+            messages.forEach(m -> publish(m.message(), m.queue()));
         }
 
         @Override
@@ -236,6 +300,18 @@ class TaskSubmissionServiceTest {
 
         @Override
         public void abandoned(String kind) {
+        }
+
+        @Override
+        public void scheduleFired(String schedule, dev.taskq.domain.ScheduleRun.Outcome outcome, Duration lateness) {
+        }
+
+        @Override
+        public void dueTaskEnqueued(String kind, Duration lateness) {
+        }
+
+        @Override
+        public void dueTasksWaiting(long waiting) {
         }
     }
 }

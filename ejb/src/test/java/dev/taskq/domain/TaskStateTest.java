@@ -27,7 +27,15 @@ class TaskStateTest {
     @Test
     void anOperatorMayRevokeATaskThatHasNotFinished() {
         assertThat(TaskState.from(TaskState.REVOKED))
-                .containsExactly(TaskState.PENDING, TaskState.STARTED, TaskState.RETRY);
+                .containsExactly(TaskState.SCHEDULED, TaskState.PENDING, TaskState.STARTED, TaskState.RETRY);
+    }
+
+    @Test
+    void aScheduledTaskIsQueuedWhenDueOrRevokedAndNeverStartsWithoutBeingQueued() {
+        assertThat(TaskState.SCHEDULED.canMoveTo(TaskState.PENDING)).isTrue();
+        assertThat(TaskState.SCHEDULED.canMoveTo(TaskState.STARTED)).isFalse();
+        assertThat(TaskState.from(TaskState.PENDING)).containsExactly(TaskState.SCHEDULED);
+        assertThat(TaskState.SCHEDULED.isTerminal()).isFalse();
     }
 
     @Test

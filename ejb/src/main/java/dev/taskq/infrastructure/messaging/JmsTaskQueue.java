@@ -2,6 +2,7 @@ package dev.taskq.infrastructure.messaging;
 
 import dev.taskq.infrastructure.plugins.ConsumedQueuesConfigSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
@@ -65,6 +66,20 @@ public class JmsTaskQueue implements TaskQueue {
     public void publish(TaskMessage message, String queue) {
         withSender("task " + message.id(), sender -> sender.send(sender.queue(
                 ConsumedQueuesConfigSource.physicalName(settings.queueName(), queue)), message.toJson(), null));
+    }
+
+    @Override
+    public void publishAll(List<Outgoing> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        withSender(messages.size() + " tasks", sender -> {
+            for (Outgoing outgoing : messages) {
+                sender.producer.send(sender.queue(ConsumedQueuesConfigSource.physicalName(settings.queueName(),
+                        outgoing.queue())), sender.session.createTextMessage(outgoing.message().toJson()));
+            }
+            sender.session.commit();
+        });
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.taskq.infrastructure.metrics;
 
 import dev.taskq.application.TaskMetrics;
 import dev.taskq.application.WorkerActivity;
+import dev.taskq.domain.ScheduleRun;
 import dev.taskq.domain.TaskState;
+import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -18,8 +20,12 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@code taskq_tasks_finished_total{kind,state}} (state SUCCESS, FAILURE or REVOKED),
  * {@code taskq_tasks_requeued_total{kind}}, {@code taskq_tasks_timed_out_total{kind}} (attempts past their time
  * limit), {@code taskq_handler_threads_abandoned_total{kind}} (attempts that ignored their interruption), the histograms {@code taskq_task_latency_ms{kind}} (submit to finish)
- * and {@code taskq_task_processing_ms{kind}} (first attempt to finish), and the gauge {@code taskq_workers_busy}
- * (tasks this instance's message-driven beans run right now). Times are histograms in milliseconds rather than
+ * and {@code taskq_task_processing_ms{kind}} (first attempt to finish), the gauge {@code taskq_workers_busy}
+ * (tasks this instance's message-driven beans run right now); for delayed and recurring tasks the counter
+ * {@code taskq_schedule_runs_total{schedule,outcome}} (slots handled by this instance: FIRED, CATCH_UP, TRIGGERED,
+ * SKIPPED_OVERLAP, SKIPPED_MISSED), the histograms {@code taskq_schedule_lateness_ms{schedule}} (fire time − slot
+ * time) and {@code taskq_due_task_lateness_ms{kind}} (enqueue time − due time, delayed tasks and schedules' alike),
+ * and the gauge {@code taskq_tasks_scheduled_waiting} (SCHEDULED tasks not yet due, in the whole store). Times are histograms in milliseconds rather than
  * timers because Payara 6 writes a timer's quantiles in nanoseconds under a name that says seconds.
  */
 @ApplicationScoped
@@ -30,9 +36,32 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
     @Inject
     WorkerActivity activity;
 
+    private final AtomicLong scheduledWaiting = new AtomicLong();
+
     /** Registers the busy-workers gauge when the application starts, so that it is there before any task. */
     void registerGauges(@Observes Startup startup) {
         registry.gauge("taskq.workers.busy", activity, WorkerActivity::busy);
+        registry.gauge("taskq.tasks.scheduled.waiting", scheduledWaiting, AtomicLong::get);
+    }
+
+    @Override
+    public void scheduleFired(String schedule, ScheduleRun.Outcome outcome, Duration lateness) {
+        registry.counter("taskq.schedule.runs", new Tag("schedule", schedule), new Tag("outcome", outcome.name()))
+                .inc();
+        if (outcome != ScheduleRun.Outcome.TRIGGERED) {
+            registry.histogram("taskq.schedule.lateness.ms", new Tag("schedule", schedule))
+                    .update(Math.max(0, lateness.toMillis()));
+        }
+    }
+
+    @Override
+    public void dueTaskEnqueued(String kind, Duration lateness) {
+        registry.histogram("taskq.due.task.lateness.ms", kindTag(kind)).update(Math.max(0, lateness.toMillis()));
+    }
+
+    @Override
+    public void dueTasksWaiting(long waiting) {
+        scheduledWaiting.set(waiting);
     }
 
     @Override

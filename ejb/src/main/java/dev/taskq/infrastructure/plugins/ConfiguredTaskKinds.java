@@ -3,6 +3,7 @@ package dev.taskq.infrastructure.plugins;
 import dev.taskq.api.Backoff;
 import dev.taskq.api.TaskDefinition;
 import dev.taskq.api.TaskHandler;
+import dev.taskq.application.TaskDueTime;
 import dev.taskq.application.TaskInputFields;
 import dev.taskq.application.TaskKinds;
 import dev.taskq.domain.TaskKind;
@@ -47,8 +48,11 @@ public class ConfiguredTaskKinds implements TaskKinds {
     @Inject
     Validator validator;
 
-    /** Names a request uses to name the kind ({@code type}, and {@code form_type} on the seed API). */
-    static final Set<String> RESERVED_FIELDS = Set.of("type", "form_type");
+    /**
+     * Names a request uses beside the kind's fields: to name the kind ({@code type}, and {@code form_type} on the
+     * seed API) and to say when it runs ({@code run_at}, {@code delay}).
+     */
+    static final Set<String> RESERVED_FIELDS = Set.of("type", "form_type", TaskDueTime.RUN_AT, TaskDueTime.DELAY);
 
     /** The kinds of the running deployment, for what runs outside CDI (the OpenAPI filter). */
     private static volatile Collection<TaskKind> deployed = List.of();
@@ -96,7 +100,7 @@ public class ConfiguredTaskKinds implements TaskKinds {
         List<InputField> fields = TaskInputFields.of(input, validator);
         if (fields.stream().anyMatch(f -> RESERVED_FIELDS.contains(f.name()))) {
             throw new IllegalStateException("task kind '" + name + "' (" + handlerType.getName() + "): its input may"
-                    + " have no field named " + RESERVED_FIELDS + ", which the request uses to name the kind");
+                    + " have no field named " + RESERVED_FIELDS + ", which the request uses to name the kind and its due time");
         }
         Settings kindSettings = new Settings(name, settings);
         return new TaskKind(name, definition.title(), definition.description(), input,

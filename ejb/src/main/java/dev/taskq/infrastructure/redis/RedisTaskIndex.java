@@ -35,9 +35,24 @@ public class RedisTaskIndex {
     @Inject
     RedisConnection redis;
 
-    /** A script that changes tasks, with the function {@code index_task} defined in front of it. */
-    static LuaScript script(String resourceName) {
-        return LuaScript.concat(CONSTANTS, LuaScript.source("task-index.lua"), LuaScript.source(resourceName));
+    /**
+     * A script that changes tasks, made of the resources {@code resourceNames} (libraries first), with the
+     * lifecycle's constants and the function {@code index_task} defined in front of them.
+     */
+    static LuaScript script(String... resourceNames) {
+        List<String> sources = new ArrayList<>(List.of(CONSTANTS, LuaScript.source("task-index.lua")));
+        Arrays.stream(resourceNames).map(LuaScript::source).forEach(sources::add);
+        return LuaScript.concat(sources.toArray(String[]::new));
+    }
+
+    /** The sorted set of SCHEDULED tasks' ids by due time (epoch ms). */
+    String due() {
+        return redis.key("tasks", "due");
+    }
+
+    /** The sorted set of due tasks claimed for enqueueing, by when the claim expires (epoch ms). */
+    String claimed() {
+        return redis.key("tasks", "claimed");
     }
 
     private static String luaSet(List<TaskState> states) {

@@ -1,5 +1,6 @@
 package dev.taskq.infrastructure.redis;
 
+import dev.taskq.application.TaskMessage;
 import dev.taskq.application.TaskStore;
 import dev.taskq.domain.TaskEvent;
 import dev.taskq.domain.TaskRecord;
@@ -14,6 +15,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +35,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public class RedisTaskStore implements TaskStore {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private static final LuaScript CREATE = RedisTaskIndex.script("create.lua");
+    private static final LuaScript CREATE = RedisTaskIndex.script("task-create.lua", "create.lua");
+    private static final LuaScript CLAIM_DUE = RedisTaskIndex.script("claim-due.lua");
     private static final LuaScript BEGIN_ATTEMPT = RedisTaskIndex.script("begin-attempt.lua");
     private static final LuaScript RECORD_RETRY = RedisTaskIndex.script("record-retry.lua");
     private static final LuaScript FINISH = RedisTaskIndex.script("finish.lua");
@@ -50,12 +53,43 @@ public class RedisTaskStore implements TaskStore {
 
     @Override
     public void create(TaskRecord task) {
-        TaskEvent pending = task.history().get(0);
-        long created = call(() -> CREATE.run(redis.jedis(), index.scriptKeys(task.id()), List.of(task.id(),
-                task.type(), task.input().toString(), task.submittedAt().toString(),
-                JSONB.toJson(pending), Long.toString(task.submittedAt().toEpochMilli()))));
+        long created = call(() -> CREATE.run(redis.jedis(), index.scriptKeys(task.id(), index.due()),
+                creationArgs(task)));
         if (created != 1) {
             throw new IllegalStateException("task " + task.id() + " exists already");
+        }
+    }
+
+    /** What {@code task-create.lua}'s {@code create_task} takes of a new task, in its order (but the schedule). */
+    static List<String> creationArgs(TaskRecord task) {
+        TaskEvent first = task.history().get(0);
+        return List.of(task.id(), task.type(), task.input().toString(), task.submittedAt().toString(),
+                JSONB.toJson(first), Long.toString(task.submittedAt().toEpochMilli()), task.state().name(),
+                task.runAt() == null ? "" : task.runAt().toString(),
+                task.runAt() == null ? "" : Long.toString(task.runAt().toEpochMilli()));
+    }
+
+    @Override
+    public DueTasks claimDue(String instance, int max, Duration claimTimeout) {
+        List<?> reply = call(() -> (List<?>) CLAIM_DUE.eval(redis.jedis(),
+                List.of(index.due(), index.claimed(), index.all()),
+                List.of(Integer.toString(max), Long.toString(claimTimeout.toMillis()), Instant.now().toString(),
+                        instance)));
+        Instant now = Instant.ofEpochMilli((Long) reply.get(0));
+        List<DueTask> tasks = new ArrayList<>();
+        for (int i = 2; i + 4 < reply.size(); i += 5) {
+            String runAt = (String) reply.get(i + 4);
+            tasks.add(new DueTask(new TaskMessage((String) reply.get(i), (String) reply.get(i + 1),
+                    jsonObject((String) reply.get(i + 2)), instant((String) reply.get(i + 3))),
+                    runAt.isEmpty() ? null : Instant.parse(runAt)));
+        }
+        return new DueTasks(now, (Long) reply.get(1), tasks);
+    }
+
+    @Override
+    public void queued(List<String> ids) {
+        if (!ids.isEmpty()) {
+            call(() -> redis.jedis().zrem(index.claimed(), ids.toArray(String[]::new)));
         }
     }
 
@@ -164,6 +198,7 @@ public class RedisTaskStore implements TaskStore {
                 hash.get("error"),
                 Integer.parseInt(hash.getOrDefault("attempts", "0")),
                 instant(hash.get("submitted_at")),
+                instant(hash.get("run_at")),
                 instant(hash.get("started_at")),
                 instant(hash.get("finished_at")),
                 progress == null ? null : Integer.valueOf(progress),
