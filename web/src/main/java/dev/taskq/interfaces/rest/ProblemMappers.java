@@ -1,6 +1,9 @@
 package dev.taskq.interfaces.rest;
 
+import dev.taskq.application.InvalidScheduleException;
 import dev.taskq.application.InvalidTaskException;
+import dev.taskq.application.ScheduleExistsException;
+import dev.taskq.application.ScheduleNotFoundException;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskNotFoundException;
@@ -33,6 +36,35 @@ public final class ProblemMappers {
         public Response toResponse(InvalidTaskException e) {
             return new Problem(Problem.TYPE_BASE + "invalid-task", "The task is not valid", 400, e.getMessage(),
                     e.violations()).toResponse().build();
+        }
+    }
+
+    /** 400: a schedule's definition breaks a rule (each field and what is wrong in errors). */
+    @Provider
+    public static class InvalidSchedule implements ExceptionMapper<InvalidScheduleException> {
+        @Override
+        public Response toResponse(InvalidScheduleException e) {
+            return new Problem(Problem.TYPE_BASE + "invalid-schedule", "The schedule is not valid", 400,
+                    e.getMessage(), e.violations()).toResponse().build();
+        }
+    }
+
+    /** 404: no schedule with that id. */
+    @Provider
+    public static class ScheduleNotFound implements ExceptionMapper<ScheduleNotFoundException> {
+        @Override
+        public Response toResponse(ScheduleNotFoundException e) {
+            return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse().build();
+        }
+    }
+
+    /** 409: a schedule with that id exists already. */
+    @Provider
+    public static class ScheduleExists implements ExceptionMapper<ScheduleExistsException> {
+        @Override
+        public Response toResponse(ScheduleExistsException e) {
+            return new Problem(Problem.TYPE_BASE + "schedule-exists", "A schedule with this id exists", 409,
+                    e.getMessage(), null).toResponse().build();
         }
     }
 

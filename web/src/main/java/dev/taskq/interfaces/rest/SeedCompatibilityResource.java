@@ -37,7 +37,7 @@ public class SeedCompatibilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SeedSubmitted submit(TaskBody body) {
         return new SeedSubmitted(submissions.submit(TaskResource.requireBody(body).kindIn(FORM_TYPE),
-                body.json()));
+                body.json()).id());
     }
 
     /** → exactly {@code {"task_id","state","result"}}. */

@@ -3,9 +3,9 @@ package dev.taskq.interfaces.rest;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
+import dev.taskq.application.AcceptedTask;
 import dev.taskq.application.TaskQueryService;
 import dev.taskq.application.TaskSubmissionService;
-import dev.taskq.domain.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -46,20 +46,25 @@ public class TaskResource {
     /** Accepts a task: 202 with its id and a Location to poll, or a 4xx/503 problem. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a task", description = "Checks the input, records the task PENDING and queues it.")
+    @Operation(summary = "Submit a task", description = "Checks the input, records the task PENDING and queues it;"
+            + " with run_at (an RFC 3339 instant) or delay (an ISO-8601 duration such as PT30S, or seconds) it is"
+            + " recorded SCHEDULED and queued when it falls due.")
     // the body's schema (one per task kind, with its fields and rules) is added by KindSchemas
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {
                     @ExampleObject(name = "email", value = "{\"type\":\"email\",\"recipient\":\"ada@example.com\","
                             + "\"subject\":\"Hello\",\"body\":\"Hi Ada\"}"),
                     @ExampleObject(name = "reverse", value = "{\"type\":\"reverse\",\"text\":\"hello\"}"),
-                    @ExampleObject(name = "sentiment", value = "{\"type\":\"sentiment\",\"text\":\"a good day\"}")}))
+                    @ExampleObject(name = "sentiment", value = "{\"type\":\"sentiment\",\"text\":\"a good day\"}"),
+                    @ExampleObject(name = "in 30 seconds", value = "{\"type\":\"reverse\",\"text\":\"later\","
+                            + "\"delay\":\"PT30S\"}")}))
     @APIResponse(responseCode = "202", description = "Accepted; poll the Location",
             content = @Content(schema = @Schema(implementation = TaskAccepted.class), examples = @ExampleObject(
                     name = "accepted", value = "{\"task_id\":\"0b9e5c2e-7d1f-4c41-9a57-2f3c1d1e8a10\","
                             + "\"state\":\"PENDING\"}")))
     @APIResponse(responseCode = "400", description = "The input breaks a rule (each field's error in errors), the"
-            + " type is not a kind of task this deployment runs (errors lists them), or the body is not JSON",
+            + " type is not a kind of task this deployment runs (errors lists them), run_at or delay is wrong (both"
+            + " given, unreadable, in the past, beyond taskq.scheduling.max-delay), or the body is not JSON",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://taskq.dev/problems/"
                             + "invalid-task\",\"title\":\"The task is not valid\",\"status\":400,\"detail\":"
@@ -72,9 +77,9 @@ public class TaskResource {
     @APIResponse(responseCode = "503", description = "RabbitMQ or Redis is down; nothing was kept (Retry-After)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response submit(TaskBody body, @Context UriInfo uri) {
-        String id = submissions.submit(requireBody(body).kindIn("type"), body.json());
-        return Response.accepted(new TaskAccepted(id, TaskState.PENDING.name()))
-                .location(uri.getBaseUriBuilder().path(TaskResource.class).path(id).build())
+        AcceptedTask accepted = submissions.submit(requireBody(body).kindIn("type"), body.json());
+        return Response.accepted(TaskAccepted.of(accepted))
+                .location(uri.getBaseUriBuilder().path(TaskResource.class).path(accepted.id()).build())
                 .build();
     }
 

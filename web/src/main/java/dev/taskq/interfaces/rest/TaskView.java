@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @JsonbNillable
 @JsonbPropertyOrder({"taskId", "type", "state", "result", "error", "attempts", "progress", "progressMessage",
-        "submittedAt", "startedAt", "finishedAt", "input", "history"})
+        "submittedAt", "runAt", "startedAt", "finishedAt", "input", "history"})
 public record TaskView(
         @JsonbProperty("task_id") String taskId,
         String type,
@@ -28,6 +28,8 @@ public record TaskView(
         @Schema(description = "the progress its handler last reported, 0-100 (null: none)") Integer progress,
         @JsonbNillable @JsonbProperty("progress_message") String progressMessage,
         @JsonbNillable @JsonbProperty("submitted_at") Instant submittedAt,
+        @Schema(description = "when it is due, for a task submitted with run_at or delay or made by a schedule")
+        @JsonbNillable @JsonbProperty("run_at") Instant runAt,
         @JsonbNillable @JsonbProperty("started_at") Instant startedAt,
         @JsonbNillable @JsonbProperty("finished_at") Instant finishedAt,
         @Schema(type = SchemaType.OBJECT, description = "the input as accepted") JsonObject input,
@@ -35,7 +37,7 @@ public record TaskView(
 
     static TaskView of(TaskRecord task) {
         return new TaskView(task.id(), task.type(), task.state().name(), task.result(), task.error(),
-                task.attempts(), task.progress(), task.progressMessage(), task.submittedAt(), task.startedAt(),
+                task.attempts(), task.progress(), task.progressMessage(), task.submittedAt(), task.runAt(), task.startedAt(),
                 task.finishedAt(), task.input(), task.history());
     }
 }

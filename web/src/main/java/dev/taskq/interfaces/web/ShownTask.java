@@ -153,6 +153,7 @@ public final class ShownTask implements Serializable {
     /** Bootstrap classes for the badge: a subtle background with its dark "emphasis" text, well above 4.5:1. */
     public String getBadgeClass() {
         String tone = switch (state) {
+            case SCHEDULED -> "info";
             case PENDING -> "secondary";
             case STARTED -> "primary";
             case RETRY -> "warning";

@@ -59,7 +59,7 @@ public class TaskForms {
     public void submit(TaskForm form) {
         try {
             Map<String, String> values = form.submittedValues();
-            String id = submissions.submitForm(form.getKind().name(), values);
+            String id = submissions.submitForm(form.getKind().name(), values).id();
             recent.add(ShownTask.submitted(id, form.getKind(), values, clock.instant()));
             form.accepted(id);
         } catch (InvalidTaskException e) {

@@ -118,13 +118,14 @@ class TaskDetailsTest {
     }
 
     @Test
-    void anOperatorMayCancelAWaitingARunningOrARetryingTaskAndRequeueOnlyAFailedOne() {
+    void anOperatorMayCancelAScheduledAWaitingARunningOrARetryingTaskAndRequeueOnlyAFailedOne() {
         DashboardTask task = reading(new DashboardTask());
         for (TaskState state : TaskState.values()) {
             stored(state, null, null);
             ((TaskDetails) task).read();
             assertThat(task.isCancellable()).as("cancel offered for " + state)
-                    .isEqualTo(List.of(TaskState.PENDING, TaskState.STARTED, TaskState.RETRY).contains(state));
+                    .isEqualTo(List.of(TaskState.SCHEDULED, TaskState.PENDING, TaskState.STARTED, TaskState.RETRY)
+                            .contains(state));
             assertThat(task.isRequeueable()).as("requeue offered for " + state).isEqualTo(state == TaskState.FAILURE);
             assertThat(task.isDeletable()).as("delete offered for " + state).isEqualTo(state.isTerminal());
         }

@@ -1,5 +1,8 @@
 package dev.taskq.interfaces.web;
 
+import dev.taskq.application.AcceptedTask;
+import dev.taskq.domain.TaskState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskq.application.InvalidTaskException;
@@ -40,9 +43,9 @@ class TaskFormsTest {
     private void answering(BiFunction<String, Map<String, String>, String> answer) {
         forms.submissions = new TaskSubmissionService() {
             @Override
-            public String submitForm(String type, Map<String, String> values) {
+            public AcceptedTask submitForm(String type, Map<String, String> values) {
                 submitted.add(type + " " + values);
-                return answer.apply(type, values);
+                return new AcceptedTask(answer.apply(type, values), TaskState.PENDING, null);
             }
         };
     }

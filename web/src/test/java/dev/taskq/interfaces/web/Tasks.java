@@ -16,7 +16,7 @@ final class Tasks {
 
     static TaskRecord task(String id, String type, JsonObject input, TaskState state, int attempts, String result,
             String error, Integer progress, String progressMessage) {
-        return new TaskRecord(id, type, input, state, result, error, attempts, AT, attempts > 0 ? AT : null,
+        return new TaskRecord(id, type, input, state, result, error, attempts, AT, null, attempts > 0 ? AT : null,
                 state.isTerminal() ? AT : null, progress, progressMessage,
                 List.of(new TaskEvent(TaskState.PENDING, AT, 0, "i", null)));
     }
