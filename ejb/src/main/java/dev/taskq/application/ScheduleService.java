@@ -16,7 +16,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,7 +158,7 @@ public class ScheduleService {
     private ScheduleStatus setEnabled(String id, boolean enabled, String operator) {
         StoredSchedule stored = schedules.find(id).orElseThrow(() -> new ScheduleNotFoundException(id));
         Instant now = schedules.now();
-        schedules.setEnabled(id, enabled, now, enabled ? next(stored.schedule(), now) : null)
+        schedules.setEnabled(id, enabled, now, next(stored.schedule().withEnabled(enabled), now))
                 .orElseThrow(() -> new ScheduleNotFoundException(id));
         LOG.info(() -> "schedule " + id + (enabled ? " resumed" : " paused") + " by " + operator);
         return require(id);
@@ -194,7 +193,7 @@ public class ScheduleService {
             violations.add(new FieldViolation("id", "must be 1 to 64 letters, digits, '.', '_' or '-', starting"
                     + " with a letter or digit"));
         }
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         if (request.zone() != null && !request.zone().isBlank()) {
             try {
                 zone = ZoneId.of(request.zone().strip());

@@ -8,15 +8,10 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import dev.taskq.it.duplicate.SecondReverseTask;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -34,30 +29,19 @@ import org.junit.jupiter.api.Test;
  * does not hold up the default queue. And two kinds of one name fail the deployment, naming both classes.
  */
 class QueuesIT {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
     private static final String QUEUE = "taskq.queues-it.tasks";
 
-    private static Path work;
-    private static Path war;
-    private static final List<Process> instances = new ArrayList<>();
+    private static MicroInstances instances;
 
     @BeforeAll
     static void exportTheWarWithTheTestKinds() throws IOException {
-        // the instances' logs stay here for a look after the run
-        work = Files.createDirectories(Path.of(System.getProperty("taskq.it.war")).resolveSibling("queues-it"));
-        war = work.resolve("taskq.war");
-        DeployedTaskq.war().as(ZipExporter.class).exportTo(war.toFile(), true);
+        instances = new MicroInstances("queues-it", QUEUE, "taskq-queues-it", "-Dtaskq.work.delay-ms=0");
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (Process instance : instances) {
-            instance.destroy();
-            if (!instance.waitFor(60, TimeUnit.SECONDS)) {
-                instance.destroyForcibly().waitFor();
-            }
-        }
+        instances.close();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(System.getProperty("taskq.it.rabbitmq.host", "127.0.0.1"));
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
@@ -69,12 +53,13 @@ class QueuesIT {
 
     @Test
     void eachKindRunsWhereItsQueueIsConsumedAndASlowBacklogHoldsUpNoOtherQueue() throws Exception {
-        TaskqClient main = startInstance("queues-it-default", "-Dtaskq.queues=default");
+        TaskqClient main = instances.start("queues-it-default", "-Dtaskq.queues=default").client();
         String early = main.submit("{\"type\":\"it-slow\",\"workMs\":100}");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> main.task(early).getString("state").equals("PENDING"));
 
-        TaskqClient slow = startInstance("queues-it-slow", "-Dtaskq.queues=slow", "-Dtaskq.queues.slow.concurrency=2");
+        TaskqClient slow = instances.start("queues-it-slow", "-Dtaskq.queues=slow",
+                "-Dtaskq.queues.slow.concurrency=2").client();
         assertThat(ranOn(awaitState(main, early, "SUCCESS"))).containsOnly("queues-it-slow");
 
         List<String> backlog = new ArrayList<>();
@@ -103,18 +88,17 @@ class QueuesIT {
 
     @Test
     void aDeploymentWithTwoKindsOfTheSameNameFailsSayingWhich() throws Exception {
-        Path withDuplicate = work.resolve("taskq-duplicate.war");
+        Path withDuplicate = instances.work().resolve("taskq-duplicate.war");
         DeployedTaskq.war().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "duplicate.jar")
                         .addPackage(SecondReverseTask.class.getPackage())
                         .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml"))
                 .as(ZipExporter.class).exportTo(withDuplicate.toFile(), true);
-        Path log = work.resolve("duplicate.log");
-        Process process = launch("queues-it-duplicate", withDuplicate, log);
+        MicroInstances.Instance instance = instances.launch("queues-it-duplicate", withDuplicate);
         String expected = "two task handlers are named 'reverse': [dev.taskq.it.duplicate.SecondReverseTask,"
                 + " dev.taskq.kinds.ReverseTask]";
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Files.readString(log).contains(expected) || !process.isAlive());
-        assertThat(Files.readString(log)).contains(expected);
+        await().atMost(MicroInstances.START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> instance.logText().contains(expected) || !instance.process().isAlive());
+        assertThat(instance.logText()).contains(expected);
     }
 
     private static List<String> ranOn(JsonObject task) {
@@ -125,49 +109,5 @@ class QueuesIT {
     private static JsonObject awaitState(TaskqClient client, String id, String state) {
         return await().atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .until(() -> client.task(id), t -> t.getString("state").equals(state));
-    }
-
-    /** Starts a Payara Micro instance with the test kinds, named {@code name}, and waits until it is ready. */
-    private static TaskqClient startInstance(String name, String... settings) throws IOException {
-        int port = freePort();
-        Path log = work.resolve(name + ".log");
-        Process process = launch(name, war, log, port, settings);
-        TaskqClient client = new TaskqClient(URI.create("http://127.0.0.1:" + port + "/").toURL());
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> {
-                    assertThat(process.isAlive()).as("instance " + name + " is running; see " + log).isTrue();
-                    return client.get("/health/ready").status() == 200;
-                });
-        return client;
-    }
-
-    private static Process launch(String name, Path deployment, Path log) throws IOException {
-        return launch(name, deployment, log, freePort());
-    }
-
-    private static Process launch(String name, Path deployment, Path log, int port, String... settings)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-Djava.net.preferIPv4Stack=true",
-                "-Dtaskq.instance.name=" + name,
-                "-Dtaskq.queue=" + QUEUE,
-                "-Dtaskq.redis.key-prefix=taskq-queues-it",
-                "-Dtaskq.work.delay-ms=0",
-                "-Dtaskq.admin.password-hash=" + System.getProperty("taskq.it.adminPasswordHash")));
-        command.addAll(List.of(settings));
-        command.addAll(List.of("-jar", System.getProperty("taskq.it.microJar"),
-                "--nocluster", "--port", Integer.toString(port),
-                "--deploy", System.getProperty("taskq.it.rar"),
-                "--deploy", deployment + ":/"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        instances.add(process);
-        return process;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
