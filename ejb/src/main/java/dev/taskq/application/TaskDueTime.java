@@ -75,10 +75,16 @@ public class TaskDueTime {
             return Optional.empty();
         }
         String value = text.strip();
-        if (value.contains("-") && value.contains(":")) {
-            return at(value, now);
+        try {
+            if (value.contains("-") && value.contains(":")) {
+                return at(value, now);
+            }
+            return after(delayOf(value), now);
+        } catch (InvalidTaskException e) {
+            // the UI has one field for both: name it
+            throw new InvalidTaskException(e.violations().stream()
+                    .map(v -> new FieldViolation(RUN_AT, v.message())).toList());
         }
-        return after(delayOf(value), now);
     }
 
     private Optional<Instant> at(String text, Instant now) {

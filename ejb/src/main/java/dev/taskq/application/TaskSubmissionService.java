@@ -1,5 +1,6 @@
 package dev.taskq.application;
 
+import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.application.TaskInputBinder.BoundInput;
 import dev.taskq.domain.TaskKind;
 import dev.taskq.domain.TaskRecord;
@@ -9,9 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,8 +75,8 @@ public class TaskSubmissionService {
     public AcceptedTask submit(String type, JsonObject fields) {
         TaskKind kind = kinds.require(type);
         Instant now = clock.instant();
-        Optional<Instant> due = dueTime.of(fields, now);
-        return accept(kind, binder.bind(kind, fields), now, due);
+        return checked(() -> dueTime.of(fields, now), () -> binder.bind(kind, fields),
+                (due, input) -> accept(kind, input, now, due));
     }
 
     /**
@@ -82,8 +86,30 @@ public class TaskSubmissionService {
     public AcceptedTask submitForm(String type, Map<String, String> fields) {
         TaskKind kind = kinds.require(type);
         Instant now = clock.instant();
-        Optional<Instant> due = dueTime.ofText(fields.get(TaskDueTime.RUN_AT), now);
-        return accept(kind, binder.bind(kind, fields), now, due);
+        return checked(() -> dueTime.ofText(fields.get(TaskDueTime.RUN_AT), now), () -> binder.bind(kind, fields),
+                (due, input) -> accept(kind, input, now, due));
+    }
+
+    /** Reads the due time and binds the input, and refuses with every broken rule of both at once. */
+    private static AcceptedTask checked(Supplier<Optional<Instant>> dueTime, Supplier<BoundInput> binding,
+            BiFunction<Optional<Instant>, BoundInput, AcceptedTask> accept) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Optional<Instant> due = Optional.empty();
+        BoundInput input = null;
+        try {
+            input = binding.get();
+        } catch (InvalidTaskException e) {
+            violations.addAll(e.violations());
+        }
+        try {
+            due = dueTime.get();
+        } catch (InvalidTaskException e) {
+            violations.addAll(e.violations());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidTaskException(violations);
+        }
+        return accept.apply(due, input);
     }
 
     private AcceptedTask accept(TaskKind kind, BoundInput input, Instant now, Optional<Instant> due) {

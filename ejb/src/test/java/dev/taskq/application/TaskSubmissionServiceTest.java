@@ -80,6 +80,10 @@ class TaskSubmissionServiceTest {
         assertThat(violationOf("{\"text\":\"a\",\"delay\":\"soon\"}"))
                 .isEqualTo("delay: must be an ISO-8601 duration such as PT30S, or a number of seconds");
         assertThat(violationOf("{\"text\":\"a\",\"delay\":-1}")).isEqualTo("delay: must not be negative");
+        assertThat(violationOf("{\"text\":\"\",\"delay\":-1}")).as("every broken rule at once")
+                .isEqualTo("text: must not be blank; delay: must not be negative");
+        assertThatThrownBy(() -> service.submitForm("reverse", Map.of("text", "abc", "run_at", "soon")))
+                .hasMessage("run_at: must be an ISO-8601 duration such as PT30S, or a number of seconds");
         assertThat(store.tasks).isEmpty();
         assertThat(queue.published).isEmpty();
     }

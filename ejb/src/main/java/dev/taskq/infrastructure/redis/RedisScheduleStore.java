@@ -183,22 +183,13 @@ public class RedisScheduleStore implements ScheduleStore {
         }
         ZoneId zone = ZoneId.of(hash.getOrDefault("zone", "UTC"));
         Schedule schedule = new Schedule(hash.get("id"), hash.getOrDefault("name", hash.get("id")),
-                ScheduleCron.parse(hash.get("cron"), zone), hash.get("type"), jsonObject(hash.get("input")),
+                ScheduleCron.parse(hash.get("cron"), zone), hash.get("type"), RedisTaskStore.jsonObject(hash.get("input")),
                 "1".equals(hash.get("enabled")), MissedRuns.of(hash.get("missed_runs")),
                 "1".equals(hash.get("skip_if_running")),
                 Schedule.Source.valueOf(hash.getOrDefault("source", "API").toUpperCase(Locale.ROOT)));
         return Optional.of(new StoredSchedule(schedule, epochMillis(hash.get("last_slot")), hash.get("last_task"),
                 epochMillis(hash.get("next_run")), epochMillis(hash.get("created_at")),
                 epochMillis(hash.get("updated_at"))));
-    }
-
-    private static JsonObject jsonObject(String json) {
-        if (json == null || json.isEmpty()) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 
     private static Instant epochMillis(String value) {

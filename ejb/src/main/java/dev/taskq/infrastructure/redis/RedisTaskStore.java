@@ -206,7 +206,8 @@ public class RedisTaskStore implements TaskStore {
                 history.stream().map(json -> JSONB.fromJson(json, TaskEvent.class)).toList());
     }
 
-    private static JsonObject jsonObject(String json) {
+    /** {@code json} as a JSON object; the empty object for none or for JSON that is not an object. */
+    static JsonObject jsonObject(String json) {
         if (json == null || json.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
