@@ -1,5 +1,6 @@
 package dev.taskq.interfaces.web;
 
+import dev.taskq.application.AcceptedTask;
 import dev.taskq.application.InvalidTaskException;
 import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.application.QueueUnavailableException;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The forms of the main page: one per task kind that offers one ({@code @TaskDefinition(ui = true)}), made from the
  * kind's input fields. Submitting goes through the same submission service and rules as the REST API, and its answer
- * is translated here: accepted (confirmation, the form clears, the task joins {@link RecentTasks}), invalid
+ * is translated here: accepted (confirmation, the form clears, the task joins {@link RecentTasks} in the state the
+ * service answered: PENDING, or SCHEDULED when "Run at / in" was given), invalid
  * (messages at the fields) or refused because RabbitMQ or Redis is down (a message on the form).
  */
 @Named
@@ -59,9 +61,9 @@ public class TaskForms {
     public void submit(TaskForm form) {
         try {
             Map<String, String> values = form.submittedValues();
-            String id = submissions.submitForm(form.getKind().name(), values).id();
-            recent.add(ShownTask.submitted(id, form.getKind(), values, clock.instant()));
-            form.accepted(id);
+            AcceptedTask accepted = submissions.submitForm(form.getKind().name(), values);
+            recent.add(ShownTask.submitted(accepted, form.getKind(), TaskForm.inputOf(values), clock.instant()));
+            form.accepted(accepted.id());
         } catch (InvalidTaskException e) {
             List<FieldViolation> atFields = e.violations().stream().filter(v -> form.hasField(v.field())).toList();
             form.invalid(e.violations().stream().filter(v -> !form.hasField(v.field()))
