@@ -164,6 +164,11 @@ public final class ShownTask implements Serializable {
 
     /** Bootstrap classes for the badge: a subtle background with its dark "emphasis" text, well above 4.5:1. */
     public String getBadgeClass() {
+        return badgeClassOf(state);
+    }
+
+    /** The badge classes of {@code state}, wherever a task's state is shown (the schedules' runs too). */
+    public static String badgeClassOf(TaskState state) {
         String tone = switch (state) {
             case SCHEDULED -> "info";
             case PENDING -> "secondary";
