@@ -35,6 +35,11 @@ final class Operator {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Answer postJson(String path, String json) {
+        return client.send(HttpRequest.newBuilder(client.uri(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Answer delete(String path) {
         return client.send(HttpRequest.newBuilder(client.uri(path)).header("Authorization", authorization)
                 .DELETE());
