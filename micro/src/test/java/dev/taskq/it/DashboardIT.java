@@ -141,7 +141,7 @@ class DashboardIT {
         Answer again = operator.post("api/admin/tasks/" + id + "/cancel");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().getString("detail")).contains("REVOKED", "only PENDING");
+        assertThat(again.json().getString("detail")).contains("REVOKED", "only SCHEDULED or PENDING");
         assertThat(operator.post("api/admin/tasks/" + ahead.get(0) + "/cancel").status()).isEqualTo(409);
         assertThat(operator.post("api/admin/tasks/00000000-0000-0000-0000-000000000000/cancel").status())
                 .isEqualTo(404);
