@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -138,7 +141,7 @@ class DashboardIT {
         Answer again = operator.post("api/admin/tasks/" + id + "/cancel");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().getString("detail")).contains("REVOKED", "only PENDING");
+        assertThat(again.json().getString("detail")).contains("REVOKED", "only SCHEDULED or PENDING");
         assertThat(operator.post("api/admin/tasks/" + ahead.get(0) + "/cancel").status()).isEqualTo(409);
         assertThat(operator.post("api/admin/tasks/00000000-0000-0000-0000-000000000000/cancel").status())
                 .isEqualTo(404);
@@ -363,6 +366,117 @@ class DashboardIT {
                     "target/screenshots")), "dashboard-queues.png");
             assertThat(Files.size(overview)).isPositive();
         }
+    }
+
+    @Test
+    void aScheduleWithABadCronIsRefusedNamingTheField() {
+        Answer refused = operator.postJson("api/admin/schedules", "{\"id\":\"it-bad-cron-" + shortId()
+                + "\",\"cron\":\"61 * * * *\",\"type\":\"reverse\",\"input\":{\"text\":\"never\"}}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field")).contains("cron");
+    }
+
+    @Test
+    void inTheBrowserTheOperatorWatchesAScheduleFireThenPausesResumesTriggersAndDeletesIt() throws Exception {
+        String id = "it-every-2s-" + shortId();
+        Answer created = operator.postJson("api/admin/schedules", "{\"id\":\"" + id + "\",\"name\":\"Reverse "
+                + "every 2 s\",\"cron\":\"*/2 * * * * *\",\"zone\":\"UTC\",\"type\":\"reverse\","
+                + "\"input\":{\"text\":\"tick\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        By card = By.cssSelector("section.schedule[data-schedule-id='" + id + "']");
+        try (Browser browser = new Browser()) {
+            ChromeDriver driver = browser.driver();
+            logIn(driver, client.uri("dashboard/tasks.xhtml").toString());
+            driver.findElement(By.linkText("Schedules")).click();
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("/dashboard/schedules.xhtml")
+                    && !d.findElements(card).isEmpty());
+            assertThat(driver.getTitle()).isEqualTo("Schedules · taskq");
+            assertThat(inCard(driver, card, ".schedule-name")).isEqualTo("Reverse every 2 s");
+            assertThat(inCard(driver, card, ".schedule-cron-words")).isEqualTo("every 2 seconds");
+            assertThat(inCard(driver, card, ".schedule-cron")).contains("*/2 * * * * *", "UTC");
+            assertThat(inCard(driver, card, ".schedule-kind")).isEqualTo("Reverse text (reverse)");
+            assertThat(inCard(driver, card, ".schedule-status")).isEqualTo("enabled");
+            assertThat(inCard(driver, card, ".schedule-missed-runs")).startsWith("fire-once");
+
+            // its runs appear by themselves, each with a link to its task, which ends SUCCESS
+            String task = new WebDriverWait(driver, TASK_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(card).findElements(By.cssSelector("tr[data-outcome='FIRED']")).stream()
+                            .filter(r -> r.findElement(By.cssSelector(".state-badge")).getText().equals("SUCCESS"))
+                            .map(r -> r.getAttribute("data-task-id")).findFirst().orElse(null));
+            WebElement link = driver.findElement(card).findElement(By.cssSelector("tr[data-task-id='" + task
+                    + "'] .run-task a"));
+            assertThat(link.getAttribute("href")).contains("task.xhtml?id=" + task);
+            assertThat(link.getText()).isEqualTo(task.substring(0, 8));
+            assertThat(client.task(task).getString("state")).isEqualTo("SUCCESS");
+            Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
+                    "dashboard-schedules.png");
+            assertThat(Files.size(shot)).isPositive();
+
+            // pause: it says so, and no run is added for 5 s
+            clickInCard(driver, card, "Pause");
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> inCard(d, card, ".schedule-status").equals("paused"));
+            assertThat(driver.findElement(By.id("notice")).getText()).contains("Schedule " + id + " paused");
+            assertThat(inCard(driver, card, ".schedule-next-run")).isEqualTo("none while paused");
+            assertThat(driver.findElement(card).findElements(By.xpath(".//input[@value='Pause']"))).isEmpty();
+            Thread.sleep(500); // a slot an instance was firing as the pause came in
+            JsonObject paused = operator.get("api/admin/schedules/" + id).json();
+            assertThat(paused.getBoolean("enabled")).isFalse();
+            Thread.sleep(5000);
+            assertThat(slots(operator.get("api/admin/schedules/" + id).json())).as("no run while paused")
+                    .isEqualTo(slots(paused)).isNotEmpty();
+
+            // resume, then trigger a run by hand
+            clickInCard(driver, card, "Resume");
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> inCard(d, card, ".schedule-status").equals("enabled"));
+            assertThat(driver.findElement(By.id("notice")).getText()).contains("Schedule " + id + " resumed");
+            clickInCard(driver, card, "Trigger now");
+            String triggered = new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(card).findElements(By.cssSelector("tr[data-outcome='TRIGGERED']"))
+                            .stream().map(r -> r.getAttribute("data-task-id")).findFirst().orElse(null));
+            assertThat(driver.findElement(By.id("notice")).getText())
+                    .contains("Schedule " + id + " triggered: task " + triggered);
+            awaitState(triggered, "SUCCESS");
+
+            // delete, confirming
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(card).findElement(By.xpath(".//input[@value='Delete']")).click();
+                return true;
+            });
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(ExpectedConditions.alertIsPresent());
+            assertThat(driver.switchTo().alert().getText()).startsWith("Delete this schedule");
+            driver.switchTo().alert().accept();
+            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.findElements(card).isEmpty());
+            assertThat(driver.findElement(By.id("notice")).getText()).contains("Schedule " + id + " deleted");
+            assertThat(operator.get("api/admin/schedules/" + id).status()).isEqualTo(404);
+        } finally {
+            operator.delete("api/admin/schedules/" + id);
+        }
+    }
+
+    private static List<String> slots(JsonObject schedule) {
+        return schedule.getJsonArray("runs").getValuesAs(JsonObject.class).stream().map(r -> r.getString("slot"))
+                .toList();
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String inCard(WebDriver driver, By card, String css) {
+        return driver.findElement(card).findElement(By.cssSelector(css)).getText().trim();
+    }
+
+    /** Clicks a schedule's button; the page re-renders each second, so a click that meets the swap is retried. */
+    private static void clickInCard(ChromeDriver driver, By card, String button) {
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(card).findElement(By.xpath(".//input[@value='" + button + "']")).click();
+            return true;
+        });
     }
 
     /** Opens {@code path} and logs in as the operator on the login page it leads to. */

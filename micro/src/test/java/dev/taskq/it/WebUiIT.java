@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -388,6 +389,49 @@ class WebUiIT {
         assertThat(awaitEnd(id)).containsEntry("badge", "SUCCESS").containsEntry("progress", "100% · step 8 of 8");
         assertThat(driver.findElement(By.cssSelector("#recent tr[data-task-id='" + id + "'] .progress-bar"))
                 .getAttribute("class")).as("a finished bar stands still").doesNotContain("progress-bar-animated");
+    }
+
+    @Test
+    void aTaskDueInThreeSecondsIsShownScheduledThenRunsByItself() {
+        assertThat(labelOf("reverse:run_at")).as("optional: no mark").isEqualTo("Run at / in");
+        assertThat(text("#reverse\\:run_at-help"))
+                .isEqualTo("blank: now; 30 or PT30S: in 30 s; 2026-12-02T10:00:00Z: at that time");
+
+        String id = submit("reverse", Map.of("text", "later please", "run_at", "3"));
+
+        assertThat(row(id)).as("accepted to run later").containsEntry("state", "SCHEDULED")
+                .containsEntry("badge", "SCHEDULED").containsEntry("input", "later please");
+        assertThat(awaitEnd(id)).containsEntry("badge", "SUCCESS").containsEntry("outcome", "esaelp retal");
+        assertThat(badgesSeen(id)).as("badges the delayed task showed").startsWith("SCHEDULED").endsWith("SUCCESS")
+                .isSubsetOf("SCHEDULED", "PENDING", "STARTED", "SUCCESS");
+        assertThat(driver.executeScript("return window.taskqSamePage === true")).as("page never reloaded")
+                .isEqualTo(true);
+        jakarta.json.JsonObject task = client.task(id);
+        assertThat(Duration.between(Instant.parse(task.getString("submitted_at")),
+                Instant.parse(task.getString("started_at")))).as("ran when due, not before")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+    }
+
+    @Test
+    void aRunAtThatIsNeitherATimeNorADurationIsRefusedAtItsFieldAndNoTaskIsMade() {
+        double submittedBefore = client.metric(SUBMITTED_METRIC);
+        long recordsBefore = DeployedTaskq.taskRecordCount();
+        int rowsBefore = rowIds().size();
+
+        type("reverse:text", "not now");
+        type("reverse:run_at", "soon");
+        click("reverse:submit");
+
+        assertThat(awaitMessage("reverse:run_at")).startsWith("must be");
+        WebElement runAt = driver.findElement(By.id("reverse:run_at"));
+        assertThat(runAt.getAttribute("class")).contains("is-invalid");
+        assertThat(runAt.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(runAt.getAttribute("value")).as("input kept").isEqualTo("soon");
+        assertThat(driver.findElement(By.id("reverse:text")).getAttribute("value")).isEqualTo("not now");
+        assertThat(driver.findElement(By.id("reverse:notice")).getText()).as("no confirmation").isEmpty();
+        assertThat(rowIds()).as("recent tasks").hasSize(rowsBefore);
+        assertThat(client.metric(SUBMITTED_METRIC)).as("tasks enqueued").isEqualTo(submittedBefore);
+        assertThat(DeployedTaskq.taskRecordCount()).as("task records in Redis").isEqualTo(recordsBefore);
     }
 
     @Test

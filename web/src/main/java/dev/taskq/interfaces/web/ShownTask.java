@@ -1,5 +1,6 @@
 package dev.taskq.interfaces.web;
 
+import dev.taskq.application.AcceptedTask;
 import dev.taskq.application.TaskKinds;
 import dev.taskq.domain.InputField;
 import jakarta.json.JsonString;
@@ -78,8 +79,19 @@ public final class ShownTask implements Serializable {
      * store is read again.
      */
     public static ShownTask submitted(String id, TaskKind kind, Map<String, String> values, Instant at) {
-        return new ShownTask(TaskRecord.pending(id, kind.name(), JsonValue.EMPTY_JSON_OBJECT, at, ""),
-                Optional.of(kind), values);
+        return submitted(new AcceptedTask(id, TaskState.PENDING, null), kind, values, at);
+    }
+
+    /**
+     * A task just accepted from a form, shown in the state the submission answered (PENDING, or SCHEDULED until
+     * its due time) with the values the user typed (field name → text) until the store is read again.
+     */
+    public static ShownTask submitted(AcceptedTask accepted, TaskKind kind, Map<String, String> values, Instant at) {
+        TaskRecord task = accepted.state() == TaskState.SCHEDULED
+                ? TaskRecord.scheduled(accepted.id(), kind.name(), JsonValue.EMPTY_JSON_OBJECT, at,
+                        accepted.runAt(), "", null)
+                : TaskRecord.pending(accepted.id(), kind.name(), JsonValue.EMPTY_JSON_OBJECT, at, "");
+        return new ShownTask(task, Optional.of(kind), values);
     }
 
     private static String textOf(JsonValue value) {
@@ -152,6 +164,11 @@ public final class ShownTask implements Serializable {
 
     /** Bootstrap classes for the badge: a subtle background with its dark "emphasis" text, well above 4.5:1. */
     public String getBadgeClass() {
+        return badgeClassOf(state);
+    }
+
+    /** The badge classes of {@code state}, wherever a task's state is shown (the schedules' runs too). */
+    public static String badgeClassOf(TaskState state) {
         String tone = switch (state) {
             case SCHEDULED -> "info";
             case PENDING -> "secondary";

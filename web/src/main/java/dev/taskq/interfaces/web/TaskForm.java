@@ -1,5 +1,6 @@
 package dev.taskq.interfaces.web;
 
+import dev.taskq.domain.InputField;
 import dev.taskq.domain.TaskKind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,11 +10,20 @@ import java.util.Map;
 /**
  * One form of the main page, made from a task kind: its fields (labels, required marks, limits, widgets, all read
  * from the kind's input record and its constraints), the values the user typed, and what became of the last
- * submission: the accepted task's id, or why it was refused.
+ * submission: the accepted task's id, or why it was refused. Every form also has the optional field
+ * {@value #RUN_AT} ("Run at / in"), which is not the kind's: when the task is due (blank: now).
  */
 public final class TaskForm {
+    /** The name (and form key) of the "Run at / in" field, as the submission service reads it. */
+    public static final String RUN_AT = "run_at";
+    /** The "Run at / in" field: a text, read by the submission service as an instant, a duration or seconds. */
+    static final InputField RUN_AT_FIELD = new InputField(RUN_AT, "Run at / in",
+            "blank: now; 30 or PT30S: in 30 s; 2026-12-02T10:00:00Z: at that time", InputField.Type.TEXT, false, 64,
+            null, null, false, false, List.of());
+
     private final TaskKind kind;
     private final List<FormField> fields;
+    private final FormField runAt = new FormField(RUN_AT_FIELD);
     private final Map<String, Object> values = new HashMap<>();
     private String acceptedId;
     private String refusal;
@@ -45,6 +55,11 @@ public final class TaskForm {
         return fields;
     }
 
+    /** The optional "Run at / in" field (key {@value #RUN_AT}), shown after the kind's fields. */
+    public FormField getRunAt() {
+        return runAt;
+    }
+
     /** What the user typed (a text, or a checkbox's Boolean), by field name (the form's inputs bind to it). */
     public Map<String, Object> getValues() {
         return values;
@@ -52,7 +67,8 @@ public final class TaskForm {
 
     /**
      * What goes to the submission service: each field's value as text, in field order, as a browser posts it (a
-     * checkbox's "true" or "false"; a field the page did not post is left out, which the binder treats as absent).
+     * checkbox's "true" or "false"; a field the page did not post is left out, which the binder treats as absent),
+     * then {@value #RUN_AT} when the user typed one.
      */
     Map<String, String> submittedValues() {
         Map<String, String> submitted = new LinkedHashMap<>();
@@ -62,7 +78,18 @@ public final class TaskForm {
                 submitted.put(field.getName(), value.toString());
             }
         }
+        Object when = values.get(RUN_AT);
+        if (when != null && !when.toString().isBlank()) {
+            submitted.put(RUN_AT, when.toString().strip());
+        }
         return submitted;
+    }
+
+    /** What the task was asked to do: {@code submitted} without {@value #RUN_AT}, as the task's input shows. */
+    static Map<String, String> inputOf(Map<String, String> submitted) {
+        Map<String, String> input = new LinkedHashMap<>(submitted);
+        input.remove(RUN_AT);
+        return input;
     }
 
     /** The id of the task this form just submitted, or null. */
@@ -82,9 +109,9 @@ public final class TaskForm {
         values.clear();
     }
 
-    /** Whether this form has a field {@code name}. */
+    /** Whether this form has a field {@code name}: one of the kind's, or {@value #RUN_AT}. */
     boolean hasField(String name) {
-        return fields.stream().anyMatch(f -> f.getName().equals(name));
+        return RUN_AT.equals(name) || fields.stream().anyMatch(f -> f.getName().equals(name));
     }
 
     /**

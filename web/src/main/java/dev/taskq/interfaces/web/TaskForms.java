@@ -1,9 +1,11 @@
 package dev.taskq.interfaces.web;
 
+import dev.taskq.application.AcceptedTask;
 import dev.taskq.application.InvalidTaskException;
 import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
+import dev.taskq.application.TaskDueTime;
 import dev.taskq.application.TaskKinds;
 import dev.taskq.application.TaskSubmissionService;
 import dev.taskq.domain.TaskKind;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The forms of the main page: one per task kind that offers one ({@code @TaskDefinition(ui = true)}), made from the
  * kind's input fields. Submitting goes through the same submission service and rules as the REST API, and its answer
- * is translated here: accepted (confirmation, the form clears, the task joins {@link RecentTasks}), invalid
+ * is translated here: accepted (confirmation, the form clears, the task joins {@link RecentTasks} in the state the
+ * service answered: PENDING, or SCHEDULED when "Run at / in" was given), invalid
  * (messages at the fields) or refused because RabbitMQ or Redis is down (a message on the form).
  */
 @Named
@@ -59,12 +62,13 @@ public class TaskForms {
     public void submit(TaskForm form) {
         try {
             Map<String, String> values = form.submittedValues();
-            String id = submissions.submitForm(form.getKind().name(), values).id();
-            recent.add(ShownTask.submitted(id, form.getKind(), values, clock.instant()));
-            form.accepted(id);
+            AcceptedTask accepted = submissions.submitForm(form.getKind().name(), values);
+            recent.add(ShownTask.submitted(accepted, form.getKind(), TaskForm.inputOf(values), clock.instant()));
+            form.accepted(accepted.id());
         } catch (InvalidTaskException e) {
-            List<FieldViolation> atFields = e.violations().stream().filter(v -> form.hasField(v.field())).toList();
-            form.invalid(e.violations().stream().filter(v -> !form.hasField(v.field()))
+            List<FieldViolation> violations = e.violations().stream().map(v -> atRunAt(form, v)).toList();
+            List<FieldViolation> atFields = violations.stream().filter(v -> form.hasField(v.field())).toList();
+            form.invalid(violations.stream().filter(v -> !form.hasField(v.field()))
                     .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
             showAtFields(form, atFields);
         } catch (QueueUnavailableException e) {
@@ -72,6 +76,16 @@ public class TaskForms {
         } catch (StoreUnavailableException e) {
             form.refused(STORE_DOWN);
         }
+    }
+
+    /**
+     * {@code violation}, at the form's "Run at / in" field when it is about the due time: the service reads that
+     * one field as the API's {@code run_at} or {@code delay}, and names {@code delay} when a duration or a number
+     * of seconds is wrong (unless the kind has a field of that name).
+     */
+    static FieldViolation atRunAt(TaskForm form, FieldViolation violation) {
+        return TaskDueTime.DELAY.equals(violation.field()) && !form.hasField(TaskDueTime.DELAY)
+                ? new FieldViolation(TaskForm.RUN_AT, violation.message()) : violation;
     }
 
     /** Shows each broken rule at its field, as Faces does for the rules it checks itself. */

@@ -123,4 +123,31 @@ class TaskFormTest {
         assertThat(resize.submittedValues()).isEmpty();
         assertThat(resize.getRefusal()).isNull();
     }
+
+    @Test
+    void everyFormHasAnOptionalRunAtFieldWhoseValueGoesToTheServiceButNotIntoTheTasksInput() {
+        TaskForm reverse = form("reverse");
+        FormField runAt = reverse.getRunAt();
+        assertThat(runAt.getName()).isEqualTo("run_at").isEqualTo(TaskForm.RUN_AT);
+        assertThat(runAt.getLabel()).isEqualTo("Run at / in");
+        assertThat(runAt.getHelp()).isEqualTo("blank: now; 30 or PT30S: in 30 s; 2026-12-02T10:00:00Z: at that time");
+        assertThat(runAt.getWidget()).isEqualTo(Widget.INPUT);
+        assertThat(runAt.getInputType()).isEqualTo("text");
+        assertThat(runAt.isRequired()).isFalse();
+        assertThat(reverse.getFields()).extracting(FormField::getName).as("the kind's fields only")
+                .containsExactly("text");
+        assertThat(reverse.hasField("run_at")).as("its messages are shown at the field").isTrue();
+
+        reverse.getValues().put("text", "abc");
+        reverse.getValues().put("run_at", "  ");
+        assertThat(reverse.submittedValues()).as("blank: now").containsExactly(Map.entry("text", "abc"));
+
+        reverse.getValues().put("run_at", " PT30S ");
+        Map<String, String> sent = reverse.submittedValues();
+        assertThat(sent).containsExactly(Map.entry("text", "abc"), Map.entry("run_at", "PT30S"));
+        assertThat(TaskForm.inputOf(sent)).containsExactly(Map.entry("text", "abc"));
+
+        reverse.accepted("id-2");
+        assertThat(reverse.getValues()).as("cleared too").isEmpty();
+    }
 }

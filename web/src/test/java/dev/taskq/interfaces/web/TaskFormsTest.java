@@ -41,11 +41,15 @@ class TaskFormsTest {
     }
 
     private void answering(BiFunction<String, Map<String, String>, String> answer) {
+        accepting((type, values) -> new AcceptedTask(answer.apply(type, values), TaskState.PENDING, null));
+    }
+
+    private void accepting(BiFunction<String, Map<String, String>, AcceptedTask> answer) {
         forms.submissions = new TaskSubmissionService() {
             @Override
             public AcceptedTask submitForm(String type, Map<String, String> values) {
                 submitted.add(type + " " + values);
-                return new AcceptedTask(answer.apply(type, values), TaskState.PENDING, null);
+                return answer.apply(type, values);
             }
         };
     }
@@ -124,5 +128,63 @@ class TaskFormsTest {
         forms.submit(form("sentiment"));
         assertThat(form("sentiment").getRefusal()).isEqualTo(TaskForms.STORE_DOWN);
         assertThat(shownAtFields).isEmpty();
+    }
+
+    @Test
+    void aTaskDueLaterGoesWithItsRunAtAndIsShownScheduledWithItsInputOnly() {
+        Instant due = NOW.plusSeconds(30);
+        accepting((type, values) -> new AcceptedTask(ID, TaskState.SCHEDULED, due));
+        form("reverse").getValues().put("text", "later");
+        form("reverse").getValues().put("run_at", "30");
+
+        forms.submit(form("reverse"));
+
+        assertThat(submitted).containsExactly("reverse {text=later, run_at=30}");
+        assertThat(form("reverse").getAcceptedId()).isEqualTo(ID);
+        assertThat(form("reverse").getValues()).isEmpty();
+        assertThat(forms.recent.getTasks()).singleElement().satisfies(task -> {
+            assertThat(task.getState()).isEqualTo("SCHEDULED");
+            assertThat(task.getBadgeLabel()).isEqualTo("SCHEDULED");
+            assertThat(task.isTerminal()).isFalse();
+            assertThat(task.getInputSummary()).as("run_at is not the task's input").isEqualTo("later");
+            assertThat(task.getInput()).extracting(ShownTask.Field::getName).containsExactly("text");
+        });
+        assertThat(forms.recent.isLive()).isTrue();
+    }
+
+    @Test
+    void aBadRunAtIsShownAtItsFieldAndTheInputIsKept() {
+        answering((type, values) -> {
+            throw new InvalidTaskException(List.of(new FieldViolation("run_at",
+                    "must be an instant such as 2026-12-02T10:00:00Z, a duration such as PT30S, or seconds")));
+        });
+        form("reverse").getValues().put("text", "abc");
+        form("reverse").getValues().put("run_at", "soon");
+
+        forms.submit(form("reverse"));
+
+        assertThat(shownAtFields).extracting(FieldViolation::field).containsExactly("run_at");
+        assertThat(form("reverse").getRefusal()).as("nothing left for the form as a whole").isNull();
+        assertThat(form("reverse").getAcceptedId()).isNull();
+        assertThat(form("reverse").getValues()).containsEntry("run_at", "soon");
+        assertThat(forms.recent.getTasks()).isEmpty();
+    }
+
+    @Test
+    void aWrongDurationOrNumberOfSecondsWhichTheServiceNamesDelayIsShownAtRunAt() {
+        answering((type, values) -> {
+            throw new InvalidTaskException(List.of(new FieldViolation("delay",
+                    "must be an ISO-8601 duration such as PT30S, or a number of seconds")));
+        });
+        form("reverse").getValues().put("text", "abc");
+        form("reverse").getValues().put("run_at", "soon");
+
+        forms.submit(form("reverse"));
+
+        assertThat(shownAtFields).extracting(FieldViolation::field).containsExactly("run_at");
+        assertThat(shownAtFields).extracting(FieldViolation::message)
+                .containsExactly("must be an ISO-8601 duration such as PT30S, or a number of seconds");
+        assertThat(form("reverse").getRefusal()).isNull();
+        assertThat(forms.recent.getTasks()).isEmpty();
     }
 }
