@@ -111,6 +111,12 @@ class SchedulingClusterIT {
         assertThat(firedBy(every, allDown)).as("both instances fired slots: no leader").contains("scheduling-a",
                 "scheduling-b");
 
+        List<Long> late = runs(every).stream().filter(r -> r.getString("outcome").equals("FIRED"))
+                .map(r -> r.getJsonNumber("late_ms").longValue()).sorted().toList();
+        System.out.printf("schedule %s: %d slots fired in time, fire time - slot time p50 %d ms, p99 %d ms, max %d ms"
+                + "%n", every, late.size(), late.get(late.size() / 2), late.get(late.size() * 99 / 100),
+                late.get(late.size() - 1));
+
         // the downtime: fire-once made exactly one catch-up task for all the missed slots, skip none
         List<JsonObject> catchUps = runs(every).stream().filter(r -> r.getString("outcome").equals("CATCH_UP"))
                 .toList();

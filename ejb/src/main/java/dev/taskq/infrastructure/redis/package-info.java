@@ -12,5 +12,10 @@
  * and their names, {@code <prefix>:workers}; per-minute figures, {@code <prefix>:stats:finished:<minute>} and
  * {@code <prefix>:stats:latency:<minute>}. The operator's cancel, requeue and delete are compare-and-set scripts
  * too ({@link dev.taskq.infrastructure.redis.RedisTaskControl}).
+ * <p>
+ * Delayed tasks wait in {@code <prefix>:tasks:due} (ids by due time) and pass through {@code <prefix>:tasks:claimed}
+ * while they are enqueued ({@code claim-due.lua}); recurring schedules live in {@code <prefix>:schedule:<id>} with
+ * their runs, each slot handled by the compare-and-set of {@code schedule-fire.lua}
+ * ({@link dev.taskq.infrastructure.redis.RedisScheduleStore}).
  */
 package dev.taskq.infrastructure.redis;

@@ -38,8 +38,11 @@ public class DashboardTask extends TaskDetails {
      * Revokes the task: one that waits never runs; a running one is told to stop (its handler sees
      * {@code cancelled()} and is interrupted) and nothing it returns is committed.
      */
+    private String notice;
+
     public void cancel() {
-        boolean running = getTask() != null && !TaskState.PENDING.name().equals(getTask().getState());
+        boolean running = getTask() != null && (TaskState.STARTED.name().equals(getTask().getState())
+                || TaskState.RETRY.name().equals(getTask().getState()));
         act(() -> administration.cancel(getId(), operator()), running
                 ? "Task revoked: its handler was told to stop, and nothing it returns is kept."
                 : "Task cancelled: it will not run.");
@@ -59,20 +62,24 @@ public class DashboardTask extends TaskDetails {
         }
     }
 
+    /**
+     * What the operator's last action here came to, kept by the view (not as a Faces message) so that the page's
+     * refreshes, which render the details again, do not wipe it before it is read.
+     */
+    public String getNotice() {
+        return notice;
+    }
+
     private boolean act(Runnable action, String done) {
-        FacesContext faces = FacesContext.getCurrentInstance();
         try {
             action.run();
-            if (done != null) {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-            }
+            notice = done;
             load();
             return true;
         } catch (TaskStateConflictException | TaskNotFoundException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+            notice = e.getMessage();
         } catch (StoreUnavailableException | QueueUnavailableException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Redis or RabbitMQ is not reachable; nothing was changed. Try again in a moment.", null));
+            notice = "Redis or RabbitMQ is not reachable; nothing was changed. Try again in a moment.";
         }
         load();
         return false;
