@@ -322,8 +322,8 @@ class DashboardIT {
             });
             new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.id("state-badge")).getText().equals("REVOKED"));
-            assertThat(driver.findElement(By.id("actions:messages")).getText())
-                    .startsWith("Task revoked: its handler was told to stop");
+            String notice = stable(driver, d -> d.findElement(By.id("actions:messages")).getText());
+            assertThat(notice).startsWith("Task revoked: its handler was told to stop");
             assertThat(driver.findElements(By.id("actions:cancel"))).as("no cancel for a revoked task").isEmpty();
             List<String> log = new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                     .until(d -> {
@@ -335,10 +335,12 @@ class DashboardIT {
             assertThat(log).last().isEqualTo("saw cancelled");
             assertThat(log.subList(0, log.size() - 1)).allMatch(l -> l.matches("goats \\d+"));
             assertThat(log.size() - 1).as("steps counted before it stopped").isLessThan(50);
-            assertThat(driver.findElement(By.cssSelector("#details .progress-bar")).getAttribute("class"))
-                    .doesNotContain("progress-bar-animated");
-            assertThat(driver.findElements(By.cssSelector(".task-history tbody tr td:nth-child(2)")))
-                    .extracting(WebElement::getText).containsExactly("PENDING", "STARTED", "REVOKED");
+            String barClass = stable(driver, d -> d.findElement(By.cssSelector("#details .progress-bar"))
+                    .getAttribute("class"));
+            assertThat(barClass).doesNotContain("progress-bar-animated");
+            List<String> steps = stable(driver, d -> d.findElements(By.cssSelector(
+                    ".task-history tbody tr td:nth-child(2)")).stream().map(WebElement::getText).toList());
+            assertThat(steps).containsExactly("PENDING", "STARTED", "REVOKED");
             Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
                     "dashboard-task-revoked.png");
             assertThat(Files.size(shot)).isPositive();
@@ -512,5 +514,10 @@ class DashboardIT {
     private static List<String> states(JsonObject task) {
         return task.getJsonArray("history").getValuesAs(JsonObject.class).stream().map(e -> e.getString("state"))
                 .toList();
+    }
+
+    /** What {@code read} finds on a page that re-renders itself each second: read again when a refresh replaced it. */
+    private static <T> T stable(ChromeDriver driver, java.util.function.Function<org.openqa.selenium.WebDriver, T> read) {
+        return new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(read);
     }
 }
