@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The task pipeline through taskq.ear on Payara Server, as a user of the REST API sees it: every kind of task
- * runs, a failing one is retried by MicroProfile Fault Tolerance, and the MDB pool runs at most four at a time.
+ * runs, a failing one is retried by MicroProfile Fault Tolerance, a delayed one waits and runs when due, and the MDB
+ * pool runs at most four at a time.
  */
 class EarTaskPipelineIT {
     private final TaskqClient client = new TaskqClient(ServerUnderTest.url());
@@ -51,6 +53,22 @@ class EarTaskPipelineIT {
         assertThat(task.getJsonArray("history").stream().map(e -> e.asJsonObject().getString("state")).toList())
                 .containsExactly("PENDING", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED",
                         "FAILURE");
+    }
+
+    @Test
+    void aDelayedTaskWaitsScheduledOnTheServerAndRunsWhenDue() {
+        JsonObject accepted = client.postJson("api/tasks", "{\"type\":\"reverse\",\"text\":\"later\",\"delay\":2}")
+                .json();
+        assertThat(accepted.getString("state")).isEqualTo("SCHEDULED");
+        Instant due = Instant.parse(accepted.getString("run_at"));
+
+        JsonObject task = awaitEnd(client, accepted.getString("task_id"));
+        assertThat(task.getString("state")).isEqualTo("SUCCESS");
+        assertThat(task.getString("result")).isEqualTo("retal");
+        List<JsonObject> history = task.getJsonArray("history").getValuesAs(JsonObject.class);
+        assertThat(history).extracting(e -> e.getString("state"))
+                .containsExactly("SCHEDULED", "PENDING", "STARTED", "SUCCESS");
+        assertThat(Instant.parse(history.get(1).getString("at"))).as("queued when due").isAfterOrEqualTo(due);
     }
 
     @Test

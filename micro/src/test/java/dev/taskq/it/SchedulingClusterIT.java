@@ -36,6 +36,7 @@ import redis.clients.jedis.JedisPooled;
  * a schedule firing every 2 seconds runs exactly one task per slot while one instance is killed with SIGKILL, and
  * then while both are down and come back (the fire-once schedule catches up once, the skip schedule not at all);
  * and 10 000 delayed tasks, due within 20 seconds, each run exactly once, waiting in Redis rather than in a heap.
+ * A schedule of the configuration is stored by the instances when they start and kept through their restart.
  * What was made is read from Redis, the store anyone may inspect with redis-cli.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,6 +44,7 @@ class SchedulingClusterIT {
     private static final String QUEUE = "taskq.scheduling-it.tasks";
     private static final String PREFIX = "taskq-scheduling-it";
     private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final String CONFIGURED = "from-config";
     private static final String RUN = Long.toString(System.currentTimeMillis() % 100000);
 
     private static MicroInstances instances;
@@ -55,7 +57,11 @@ class SchedulingClusterIT {
         redis = new JedisPooled("127.0.0.1", 6379);
         redis.keys(PREFIX + ":*").forEach(redis::del);
         instances = new MicroInstances("scheduling-it", QUEUE, PREFIX, "-Dtaskq.work.delay-ms=0",
-                "-Dtaskq.scheduling.runs-shown=50");
+                "-Dtaskq.scheduling.runs-shown=50",
+                // a schedule of the configuration, as a deployment defines one
+                "-Dtaskq.schedules.from-config.cron=*/3 * * * * *", "-Dtaskq.schedules.from-config.type=reverse",
+                "-Dtaskq.schedules.from-config.input={\"text\":\"configured\"}",
+                "-Dtaskq.schedules.from-config.missed-runs=skip");
         a = instances.launch("scheduling-a");
         b = instances.launch("scheduling-b");
         MicroInstances.awaitReady(a, b);
@@ -87,7 +93,7 @@ class SchedulingClusterIT {
         b = instances.launch("scheduling-b");
         MicroInstances.awaitReady(a, b);
         Thread.sleep(8_000);
-        for (String id : List.of(every, skip)) {
+        for (String id : List.of(every, skip, CONFIGURED)) {
             assertThat(operator(a).post("api/admin/schedules/" + id + "/pause").status()).isEqualTo(200);
         }
         Thread.sleep(1_000);
@@ -129,9 +135,20 @@ class SchedulingClusterIT {
                 .hasSizeLessThanOrEqualTo(1);
         assertEveryTwoSeconds(skipSlots.keySet().stream().filter(slot -> !slot.isBefore(allDown)).toList());
 
+        // the configuration's schedule: stored by the instances at start, fired by them, kept through the restart
+        JsonObject configured = operator(a).get("api/admin/schedules/" + CONFIGURED).json();
+        assertThat(configured.getString("source")).isEqualTo("CONFIG");
+        assertThat(configured.getString("cron_in_words")).isEqualTo("every 3 seconds");
+        assertThat(configured.getString("missed_runs")).isEqualTo("skip");
+        Map<Instant, List<String>> configuredSlots = tasksBySlot(CONFIGURED);
+        assertThat(configuredSlots.values()).allSatisfy(tasks -> assertThat(tasks).hasSize(1));
+        assertThat(configuredSlots.keySet()).anyMatch(slot -> slot.isBefore(allDown))
+                .anyMatch(slot -> slot.isAfter(allDown));
+        assertThat(runs(CONFIGURED)).noneMatch(r -> r.getString("outcome").equals("CATCH_UP"));
+
         // every task made ran once, to SUCCESS
         List<String> all = new ArrayList<>();
-        List.of(everySlots, skipSlots).forEach(m -> m.values().forEach(all::addAll));
+        List.of(everySlots, skipSlots, configuredSlots).forEach(m -> m.values().forEach(all::addAll));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> all.stream().allMatch(id -> "SUCCESS".equals(redis.hget(key("task", id), "state"))));
         assertThat(all).allSatisfy(id -> assertThat(redis.hget(key("task", id), "commits")).isEqualTo("1"));
