@@ -6,8 +6,6 @@ import dev.taskq.application.TaskStore.DueTasks;
 import dev.taskq.domain.ScheduleRun;
 import dev.taskq.domain.ScheduleSlots;
 import dev.taskq.domain.ScheduleSlots.Decision;
-import dev.taskq.domain.TaskKind;
-import dev.taskq.domain.TaskPolicy;
 import dev.taskq.domain.TaskRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,7 +114,7 @@ public class DueTaskDispatcher {
             }
             List<TaskQueue.Outgoing> outgoing = new ArrayList<>(due.tasks().size());
             for (DueTask task : due.tasks()) {
-                outgoing.add(new TaskQueue.Outgoing(task.message(), queueOf(task.message().type())));
+                outgoing.add(new TaskQueue.Outgoing(task.message(), kinds.queueOf(task.message().type())));
             }
             // on failure the claims stay; they expire and are taken back (by any instance) once the broker is back
             queue.publishAll(outgoing);
@@ -131,9 +129,5 @@ public class DueTaskDispatcher {
                 return;
             }
         }
-    }
-
-    private String queueOf(String type) {
-        return kinds.find(type).map(TaskKind::policy).map(TaskPolicy::queue).orElse(TaskPolicy.DEFAULT_QUEUE);
     }
 }

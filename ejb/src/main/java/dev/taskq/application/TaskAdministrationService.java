@@ -62,8 +62,7 @@ public class TaskAdministrationService {
         require(task, "requeued", TaskState.FAILURE,
                 control.requeue(task.id(), now, instance.name(), "requeued by " + operator));
         try {
-            queue.publish(new TaskMessage(task.id(), task.type(), task.input(), now), kinds.find(task.type())
-                    .map(k -> k.policy().queue()).orElse(dev.taskq.domain.TaskPolicy.DEFAULT_QUEUE));
+            queue.publish(new TaskMessage(task.id(), task.type(), task.input(), now), kinds.queueOf(task.type()));
         } catch (RuntimeException e) {
             store.finish(task.id(), TaskState.FAILURE, null, "requeue failed: the queue did not take the task",
                     clock.instant(), instance.name());

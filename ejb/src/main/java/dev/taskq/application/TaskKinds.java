@@ -3,6 +3,7 @@ package dev.taskq.application;
 import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.api.TaskHandler;
 import dev.taskq.domain.TaskKind;
+import dev.taskq.domain.TaskPolicy;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,14 @@ public interface TaskKinds {
     default TaskKind require(String name) {
         return find(name).orElseThrow(() -> new InvalidTaskException(List.of(new FieldViolation("type",
                 "must be one of: " + names()))));
+    }
+
+    /**
+     * The logical queue tasks of kind {@code name} go to: the kind's, or {@code default} for a kind this deployment
+     * no longer has (its tasks still go somewhere a worker reads, and are dead-lettered there).
+     */
+    default String queueOf(String name) {
+        return find(name).map(k -> k.policy().queue()).orElse(TaskPolicy.DEFAULT_QUEUE);
     }
 
     /** The names, for messages: {@code email, reverse, sentiment}. */

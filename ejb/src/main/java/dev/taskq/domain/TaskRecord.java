@@ -42,9 +42,4 @@ public record TaskRecord(String id, String type, JsonObject input, TaskState sta
         return new TaskRecord(id, type, input, TaskState.SCHEDULED, null, null, 0, now, runAt, null, null, null,
                 null, List.of(new TaskEvent(TaskState.SCHEDULED, now, 0, instance, detail)));
     }
-
-    /** Whether it waits for a due time. */
-    public boolean isScheduled() {
-        return state == TaskState.SCHEDULED;
-    }
 }

@@ -64,8 +64,7 @@ public class JmsTaskQueue implements TaskQueue {
 
     @Override
     public void publish(TaskMessage message, String queue) {
-        withSender("task " + message.id(), sender -> sender.send(sender.queue(
-                ConsumedQueuesConfigSource.physicalName(settings.queueName(), queue)), message.toJson(), null));
+        publishAll(List.of(new Outgoing(message, queue)));
     }
 
     @Override
@@ -73,13 +72,14 @@ public class JmsTaskQueue implements TaskQueue {
         if (messages.isEmpty()) {
             return;
         }
-        withSender(messages.size() + " tasks", sender -> {
-            for (Outgoing outgoing : messages) {
-                sender.producer.send(sender.queue(ConsumedQueuesConfigSource.physicalName(settings.queueName(),
-                        outgoing.queue())), sender.session.createTextMessage(outgoing.message().toJson()));
-            }
-            sender.session.commit();
-        });
+        withSender(messages.size() == 1 ? "task " + messages.get(0).message().id() : messages.size() + " tasks",
+                sender -> {
+                    for (Outgoing outgoing : messages) {
+                        sender.add(sender.queue(ConsumedQueuesConfigSource.physicalName(settings.queueName(),
+                                outgoing.queue())), outgoing.message().toJson(), null);
+                    }
+                    sender.session.commit();
+                });
     }
 
     @Override
@@ -173,12 +173,17 @@ public class JmsTaskQueue implements TaskQueue {
 
         /** Sends a persistent text message and commits: when this returns the broker has it. */
         void send(Queue queue, String body, String deadLetterReason) throws JMSException {
+            add(queue, body, deadLetterReason);
+            session.commit();
+        }
+
+        /** Sends a persistent text message in the session's transaction (the broker has it once it commits). */
+        void add(Queue queue, String body, String deadLetterReason) throws JMSException {
             TextMessage message = session.createTextMessage(body);
             if (deadLetterReason != null) {
                 message.setStringProperty(DEAD_LETTER_REASON, deadLetterReason);
             }
             producer.send(queue, message);
-            session.commit();
         }
 
         void close() {

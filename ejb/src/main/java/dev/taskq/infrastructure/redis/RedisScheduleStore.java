@@ -38,12 +38,14 @@ import redis.clients.jedis.Response;
  */
 @ApplicationScoped
 public class RedisScheduleStore implements ScheduleStore {
-    private static final LuaScript SAVE = LuaScript.load("schedule-save.lua");
-    private static final LuaScript ENABLE = LuaScript.load("schedule-enable.lua");
-    private static final LuaScript DUE = LuaScript.load("schedule-due.lua");
-    private static final LuaScript RESCHEDULE = LuaScript.load("schedule-reschedule.lua");
+    private static final LuaScript SAVE = movingNext("schedule-save.lua");
+    private static final LuaScript ENABLE = movingNext("schedule-enable.lua");
+    private static final LuaScript DUE = LuaScript.concat(LuaScript.source("redis-now.lua"),
+            LuaScript.source("schedule-due.lua"));
+    private static final LuaScript RESCHEDULE = movingNext("schedule-reschedule.lua");
     private static final LuaScript DELETE = LuaScript.load("schedule-delete.lua");
-    private static final LuaScript FIRE = RedisTaskIndex.script("task-create.lua", "schedule-fire.lua");
+    private static final LuaScript FIRE = RedisTaskIndex.script("task-create.lua", "schedule-next.lua",
+            "schedule-fire.lua");
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     @Inject
@@ -53,6 +55,11 @@ public class RedisScheduleStore implements ScheduleStore {
     @Inject
     @ConfigProperty(name = "taskq.scheduling.runs-kept")
     int runsKept;
+
+    /** A script that moves a schedule's next slot, with {@code set_next} of {@code schedule-next.lua} in front. */
+    private static LuaScript movingNext(String resourceName) {
+        return LuaScript.concat(LuaScript.source("schedule-next.lua"), LuaScript.source(resourceName));
+    }
 
     @Override
     public Instant now() {
@@ -187,9 +194,8 @@ public class RedisScheduleStore implements ScheduleStore {
                 "1".equals(hash.get("enabled")), MissedRuns.of(hash.get("missed_runs")),
                 "1".equals(hash.get("skip_if_running")),
                 Schedule.Source.valueOf(hash.getOrDefault("source", "API").toUpperCase(Locale.ROOT)));
-        return Optional.of(new StoredSchedule(schedule, epochMillis(hash.get("last_slot")), hash.get("last_task"),
-                epochMillis(hash.get("next_run")), epochMillis(hash.get("created_at")),
-                epochMillis(hash.get("updated_at"))));
+        return Optional.of(new StoredSchedule(schedule, epochMillis(hash.get("last_slot")),
+                epochMillis(hash.get("next_run"))));
     }
 
     private static Instant epochMillis(String value) {

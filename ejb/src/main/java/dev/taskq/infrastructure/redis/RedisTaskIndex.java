@@ -37,10 +37,11 @@ public class RedisTaskIndex {
 
     /**
      * A script that changes tasks, made of the resources {@code resourceNames} (libraries first), with the
-     * lifecycle's constants and the function {@code index_task} defined in front of them.
+     * lifecycle's constants and the functions {@code now_ms} and {@code index_task} defined in front of them.
      */
     static LuaScript script(String... resourceNames) {
-        List<String> sources = new ArrayList<>(List.of(CONSTANTS, LuaScript.source("task-index.lua")));
+        List<String> sources = new ArrayList<>(List.of(CONSTANTS, LuaScript.source("redis-now.lua"),
+                LuaScript.source("task-index.lua")));
         Arrays.stream(resourceNames).map(LuaScript::source).forEach(sources::add);
         return LuaScript.concat(sources.toArray(String[]::new));
     }

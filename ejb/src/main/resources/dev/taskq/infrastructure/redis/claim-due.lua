@@ -5,8 +5,7 @@
 -- claimed again, any other is dropped. Then due tasks: each SCHEDULED one becomes PENDING (a history step); others
 -- (revoked meanwhile) are dropped from the due set. Returns {now ms, SCHEDULED still waiting, then per claimed task:
 -- id, type, params, submitted_at, run_at ('' when unknown)}.
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = now_ms()
 local max = tonumber(ARGV[1])
 local expiry = now + tonumber(ARGV[2])
 local prefix = string.sub(KEYS[3], 1, -10)

@@ -6,14 +6,8 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
 end
 local was = redis.call('HGET', KEYS[1], 'enabled')
 redis.call('HSET', KEYS[1], 'enabled', ARGV[2])
-if ARGV[2] == '1' and ARGV[4] ~= '' then
-  if was ~= '1' then
-    redis.call('HSET', KEYS[1], 'last_slot', ARGV[3])
-  end
-  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
-  redis.call('HSET', KEYS[1], 'next_run', ARGV[4])
-else
-  redis.call('ZREM', KEYS[2], ARGV[1])
-  redis.call('HSET', KEYS[1], 'next_run', '')
+if ARGV[2] == '1' and was ~= '1' then
+  redis.call('HSET', KEYS[1], 'last_slot', ARGV[3])
 end
+set_next(KEYS[1], KEYS[2], ARGV[1], ARGV[2] == '1' and ARGV[4] or '')
 return 1

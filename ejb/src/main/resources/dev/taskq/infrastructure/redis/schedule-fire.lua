@@ -22,12 +22,8 @@ if ARGV[1] == 'slot' then
   if last ~= ARGV[2] or (last ~= '' and tonumber(ARGV[3]) <= tonumber(last)) then
     return {0}
   end
-  redis.call('HSET', sched, 'last_slot', ARGV[3], 'next_run', ARGV[4])
-  if ARGV[4] == '' then
-    redis.call('ZREM', KEYS[3], schedule_id)
-  else
-    redis.call('ZADD', KEYS[3], ARGV[4], schedule_id)
-  end
+  redis.call('HSET', sched, 'last_slot', ARGV[3])
+  set_next(sched, KEYS[3], schedule_id, ARGV[4])
   if (outcome == 'FIRED' or outcome == 'CATCH_UP') and redis.call('HGET', sched, 'skip_if_running') == '1' then
     local previous = redis.call('HGET', sched, 'last_task')
     if previous then
@@ -46,8 +42,7 @@ if outcome == 'FIRED' or outcome == 'CATCH_UP' or outcome == 'TRIGGERED' then
   redis.call('HSET', sched, 'last_task', ARGV[9])
   task = ARGV[9]
 end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = now_ms()
 redis.call('LPUSH', KEYS[2], cjson.encode({slot = ARGV[3], fired_at = string.format('%.0f', now), outcome = outcome, task = task,
   instance = ARGV[7], missed = tonumber(ARGV[6])}))
 redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[8]) - 1)

@@ -28,11 +28,5 @@ elseif (old[1] ~= '1' and fields.enabled == '1') or old[2] ~= fields.cron or old
   redis.call('HSET', KEYS[1], 'last_slot', ARGV[2])
 end
 redis.call('SADD', KEYS[2], ARGV[4])
-if fields.enabled == '1' and ARGV[3] ~= '' then
-  redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
-  redis.call('HSET', KEYS[1], 'next_run', ARGV[3])
-else
-  redis.call('ZREM', KEYS[3], ARGV[4])
-  redis.call('HSET', KEYS[1], 'next_run', '')
-end
+set_next(KEYS[1], KEYS[3], ARGV[4], fields.enabled == '1' and ARGV[3] or '')
 return 1

@@ -1,6 +1,6 @@
 -- Library put in front of every script that changes a task (RedisTaskIndex.script), so that the change and the
 -- task's index entries are one atomic script. TASK_STATES, TERMINAL, MAY_BECOME and REQUEUE_FROM (the task
--- lifecycle, from TaskState) are defined right above this by Java (RedisTaskIndex).
+-- lifecycle, from TaskState) are defined right above this by Java (RedisTaskIndex), and now_ms (redis-now.lua).
 -- index_task puts a task's id in exactly the index sets that match its record now (all tasks, its state, its kind),
 -- or takes it out of all of them when the record is gone (deleted or expired). Idempotent, so it also repairs.
 -- task_key: the task hash; all_key: '<prefix>:tasks:all' (the other sets are '<prefix>:tasks:state:<STATE>' and
@@ -32,8 +32,7 @@ local function index_task(task_key, all_key, id, score_if_new)
   if not score then
     score = score_if_new
     if not score or score == '' then
-      local now = redis.call('TIME')
-      score = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+      score = now_ms()
     end
   end
   redis.call('ZADD', all_key, score, id)

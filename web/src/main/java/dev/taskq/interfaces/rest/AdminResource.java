@@ -191,6 +191,11 @@ public class AdminResource {
     }
 
     private String operator() {
+        return operatorOf(security);
+    }
+
+    /** The logged-in operator's name, as the history and the logs record who acted. */
+    static String operatorOf(SecurityContext security) {
         return security.getUserPrincipal() == null ? "an operator" : security.getUserPrincipal().getName();
     }
 

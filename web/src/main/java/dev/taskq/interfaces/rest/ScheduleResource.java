@@ -145,6 +145,6 @@ public class ScheduleResource {
     }
 
     private String operator() {
-        return security.getUserPrincipal() == null ? "an operator" : security.getUserPrincipal().getName();
+        return AdminResource.operatorOf(security);
     }
 }

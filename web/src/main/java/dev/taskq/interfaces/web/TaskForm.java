@@ -1,5 +1,6 @@
 package dev.taskq.interfaces.web;
 
+import dev.taskq.application.TaskDueTime;
 import dev.taskq.domain.InputField;
 import dev.taskq.domain.TaskKind;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public final class TaskForm {
     /** The name (and form key) of the "Run at / in" field, as the submission service reads it. */
-    public static final String RUN_AT = "run_at";
+    public static final String RUN_AT = TaskDueTime.RUN_AT;
     /** The "Run at / in" field: a text, read by the submission service as an instant, a duration or seconds. */
     static final InputField RUN_AT_FIELD = new InputField(RUN_AT, "Run at / in",
             "blank: now; 30 or PT30S: in 30 s; 2026-12-02T10:00:00Z: at that time", InputField.Type.TEXT, false, 64,

@@ -5,7 +5,6 @@ import dev.taskq.application.InvalidTaskException;
 import dev.taskq.application.InvalidTaskException.FieldViolation;
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
-import dev.taskq.application.TaskDueTime;
 import dev.taskq.application.TaskKinds;
 import dev.taskq.application.TaskSubmissionService;
 import dev.taskq.domain.TaskKind;
@@ -66,9 +65,8 @@ public class TaskForms {
             recent.add(ShownTask.submitted(accepted, form.getKind(), TaskForm.inputOf(values), clock.instant()));
             form.accepted(accepted.id());
         } catch (InvalidTaskException e) {
-            List<FieldViolation> violations = e.violations().stream().map(v -> atRunAt(form, v)).toList();
-            List<FieldViolation> atFields = violations.stream().filter(v -> form.hasField(v.field())).toList();
-            form.invalid(violations.stream().filter(v -> !form.hasField(v.field()))
+            List<FieldViolation> atFields = e.violations().stream().filter(v -> form.hasField(v.field())).toList();
+            form.invalid(e.violations().stream().filter(v -> !form.hasField(v.field()))
                     .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
             showAtFields(form, atFields);
         } catch (QueueUnavailableException e) {
@@ -76,16 +74,6 @@ public class TaskForms {
         } catch (StoreUnavailableException e) {
             form.refused(STORE_DOWN);
         }
-    }
-
-    /**
-     * {@code violation}, at the form's "Run at / in" field when it is about the due time: the service reads that
-     * one field as the API's {@code run_at} or {@code delay}, and names {@code delay} when a duration or a number
-     * of seconds is wrong (unless the kind has a field of that name).
-     */
-    static FieldViolation atRunAt(TaskForm form, FieldViolation violation) {
-        return TaskDueTime.DELAY.equals(violation.field()) && !form.hasField(TaskDueTime.DELAY)
-                ? new FieldViolation(TaskForm.RUN_AT, violation.message()) : violation;
     }
 
     /** Shows each broken rule at its field, as Faces does for the rules it checks itself. */

@@ -169,22 +169,4 @@ class TaskFormsTest {
         assertThat(form("reverse").getValues()).containsEntry("run_at", "soon");
         assertThat(forms.recent.getTasks()).isEmpty();
     }
-
-    @Test
-    void aWrongDurationOrNumberOfSecondsWhichTheServiceNamesDelayIsShownAtRunAt() {
-        answering((type, values) -> {
-            throw new InvalidTaskException(List.of(new FieldViolation("delay",
-                    "must be an ISO-8601 duration such as PT30S, or a number of seconds")));
-        });
-        form("reverse").getValues().put("text", "abc");
-        form("reverse").getValues().put("run_at", "soon");
-
-        forms.submit(form("reverse"));
-
-        assertThat(shownAtFields).extracting(FieldViolation::field).containsExactly("run_at");
-        assertThat(shownAtFields).extracting(FieldViolation::message)
-                .containsExactly("must be an ISO-8601 duration such as PT30S, or a number of seconds");
-        assertThat(form("reverse").getRefusal()).isNull();
-        assertThat(forms.recent.getTasks()).isEmpty();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.taskq.interfaces.web.dashboard;
 
+import static dev.taskq.interfaces.web.dashboard.OperatorActions.operator;
+
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.StoreUnavailableException;
 import dev.taskq.application.TaskAdministrationService;
@@ -34,12 +36,12 @@ public class DashboardTask extends TaskDetails {
     @Inject
     TaskAdministrationService administration;
 
+    private String notice;
+
     /**
      * Revokes the task: one that waits never runs; a running one is told to stop (its handler sees
      * {@code cancelled()} and is interrupted) and nothing it returns is committed.
      */
-    private String notice;
-
     public void cancel() {
         boolean running = getTask() != null && (TaskState.STARTED.name().equals(getTask().getState())
                 || TaskState.RETRY.name().equals(getTask().getState()));
@@ -79,15 +81,10 @@ public class DashboardTask extends TaskDetails {
         } catch (TaskStateConflictException | TaskNotFoundException e) {
             notice = e.getMessage();
         } catch (StoreUnavailableException | QueueUnavailableException e) {
-            notice = "Redis or RabbitMQ is not reachable; nothing was changed. Try again in a moment.";
+            notice = OperatorActions.BACKEND_DOWN;
         }
         load();
         return false;
-    }
-
-    private static String operator() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? "an operator" : principal.getName();
     }
 
     /** Each attempt: which instance ran it, when it started, how it ended, and how long it took. */

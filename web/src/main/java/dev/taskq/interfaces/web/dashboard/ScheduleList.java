@@ -1,5 +1,7 @@
 package dev.taskq.interfaces.web.dashboard;
 
+import static dev.taskq.interfaces.web.dashboard.OperatorActions.operator;
+
 import dev.taskq.application.QueueUnavailableException;
 import dev.taskq.application.ScheduleNotFoundException;
 import dev.taskq.application.ScheduleService;
@@ -75,15 +77,9 @@ public class ScheduleList implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
                     "There is no schedule “" + id + "” any more (it may have been deleted).", null));
         } catch (StoreUnavailableException | QueueUnavailableException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Redis or RabbitMQ is not reachable; nothing was changed. Try again in a moment.", null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, OperatorActions.BACKEND_DOWN, null));
         }
         load();
-    }
-
-    private static String operator() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? "an operator" : principal.getName();
     }
 
     /** Every schedule, ordered as the service lists them. */
