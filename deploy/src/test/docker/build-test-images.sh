@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# TEST images for the compose tests (ComposeStackIT), made here because Docker Hub cannot be reached from CI:
+#   taskq-test/debian:bookworm   a Debian 12 base made with debootstrap (--variant=minbase), in place of the
+#                                official debian:bookworm-slim that payara-config/docker/Dockerfile.* start FROM
+#   taskq-test/rabbitmq:latest   Debian's rabbitmq-server, honouring what docker-compose.yml relies on from the
+#                                official rabbitmq:4.x-management image: RABBITMQ_DEFAULT_USER/PASS/VHOST, the
+#                                management plugin on 15672, rabbitmq-diagnostics
+#   taskq-test/redis:latest      Debian's redis-server, run from /data with the arguments compose gives, and redis-cli
+# Users never need them: docker-compose.yml defaults to the official images. An image that exists is kept
+# (delete it, or pass --rebuild, to make it anew).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+rebuild=false
+[[ ${1:-} == --rebuild ]] && rebuild=true
+
+base=taskq-test/debian:bookworm
+exists() { ! $rebuild && docker image inspect "$1" >/dev/null 2>&1; }
+elapsed() { echo "$(($(date +%s) - $1)) s"; }
+
+if exists "$base"; then
+    echo "test image $base: present"
+else
+    t0=$(date +%s)
+    root=$(mktemp -d /var/tmp/taskq-debootstrap.XXXXXX)
+    trap 'rm -rf "$root"' EXIT
+    mirror=$(sed -n 's/^URIs: *\(http[^ ]*\).*/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)
+    debootstrap --variant=minbase bookworm "$root" "${mirror:-http://deb.debian.org/debian}" >/var/tmp/taskq-debootstrap.log 2>&1 || {
+        tail -20 /var/tmp/taskq-debootstrap.log >&2
+        exit 1
+    }
+    # as lean as the official slim image: no package lists, no apt cache
+    rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb
+    tar -C "$root" -c . | docker import -c 'CMD ["bash"]' - "$base" >/dev/null
+    rm -rf "$root"
+    trap - EXIT
+    echo "test image $base: made with debootstrap in $(elapsed "$t0")"
+fi
+
+for name in rabbitmq redis; do
+    image=taskq-test/$name:latest
+    if exists "$image"; then
+        echo "test image $image: present"
+        continue
+    fi
+    t0=$(date +%s)
+    DOCKER_BUILDKIT=0 docker build -q --build-arg BASE_IMAGE="$base" -t "$image" \
+        -f "$here/Dockerfile.test-$name" "$here" >/dev/null
+    echo "test image $image: built in $(elapsed "$t0")"
+done
