@@ -11,9 +11,8 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * PBKDF2 password hashes in the format of Jakarta Security's {@code Pbkdf2PasswordHash},
  * {@code PBKDF2WithHmacSHA256:<iterations>:<salt, Base64>:<hash, Base64>}, which the server verifies. Run as a
- * program it prints the hash of a password typed in (or given as the only argument), for
- * {@code taskq.admin.password-hash}:
- * {@code java -cp ejb/target/classes dev.taskq.infrastructure.security.PasswordHashes}.
+ * program ({@code payara-config/password-hash.sh}, {@code --help}) it prints only the hash of a password read
+ * without echo from the terminal, or from standard input when piped, for {@code taskq.admin.password-hash}.
  */
 public final class PasswordHashes {
     static final String ALGORITHM = "PBKDF2WithHmacSHA256";
@@ -53,20 +52,57 @@ public final class PasswordHashes {
         }
     }
 
+    private static final String USAGE = """
+            usage: payara-config/password-hash.sh [--stdin | PASSWORD]
+                   (or java -cp <the ejb jar or ejb/target/classes> %s [...])
+
+            Prints the PBKDF2 hash of a password, for TASKQ_ADMIN_PASSWORD_HASH (taskq.admin.password-hash),
+            and nothing else on standard output.
+              (no argument)  asks for the password twice on the terminal, without echo; with no terminal
+                             (piped), reads it from standard input, as --stdin does
+              --stdin        reads the password from standard input: its first line, without the line end
+              PASSWORD       hashes this argument (it stays in the shell's history: prefer the two above)
+              -h, --help     prints this text
+            """.formatted(PasswordHashes.class.getName());
+
+    /** The command line: the hash on standard output; usage, prompts and errors on the terminal or standard error. */
     public static void main(String[] args) throws java.io.IOException {
+        int status = run(args, System.console(), System.in, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, Console console, java.io.InputStream in, java.io.PrintStream out,
+            java.io.PrintStream err) throws java.io.IOException {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(USAGE);
+            return 0;
+        }
+        if (args.length > 1 || args.length == 1 && args[0].startsWith("-") && !args[0].equals("--stdin")) {
+            err.print(USAGE);
+            return 2;
+        }
         char[] password;
-        Console console = System.console();
-        if (args.length == 1) {
+        if (args.length == 1 && !args[0].equals("--stdin")) {
             password = args[0].toCharArray();
-        } else if (console != null) {
+        } else if (args.length == 0 && console != null) {
             password = console.readPassword("Password: ");
+            char[] again = console.readPassword("Again: ");
+            if (password == null || again == null || !java.util.Arrays.equals(password, again)) {
+                err.println("the two passwords differ");
+                return 2;
+            }
         } else {
-            password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip().toCharArray();
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))
+                    .readLine();
+            password = line == null ? null : line.toCharArray();
         }
         if (password == null || password.length == 0) {
-            System.err.println("no password given");
-            System.exit(2);
+            err.println("no password given (--help tells how)");
+            return 2;
         }
-        System.out.println(hash(password));
+        out.println(hash(password));
+        return 0;
     }
 }
