@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Starts one taskq Payara Micro instance (rabbitmq-ra.rar + taskq.war) in the foreground, from TASKQ_* settings.
-# It is the entrypoint of the container image (../docker/Dockerfile.micro) and local-cluster.sh starts every
-# Micro instance with it, so the local cluster runs instances exactly as the containers do.
+# The one launcher of a taskq Payara Micro node: starts rabbitmq-ra.rar + taskq.war in the foreground (exec: the
+# JVM takes this process's pid), from TASKQ_* settings, with the pre- and post-boot command files. Every way a node
+# starts goes through here, so that each runs a node exactly as a user's container does: the container image's
+# entrypoint (../docker/Dockerfile.micro), ./run.sh, local-cluster.sh, the benchmark's TaskqInstance and the
+# reliability suite's TaskqProcess.
 #
 # Settings (environment); the application reads its own TASKQ_* keys (README, "Configuration") itself:
 #   TASKQ_ROLE                 all | web | worker: what the instance does (read by the application; default all)
@@ -19,7 +21,9 @@
 #   TASKQ_MICRO_JAR, TASKQ_RAR, TASKQ_WAR, TASKQ_PREBOOT, TASKQ_POSTBOOT   the deployables and the pre- and
 #                              post-boot command files (defaults: the build's micro/target files,
 #                              ../micro-pre-boot.asadmin and ../micro-post-boot.asadmin, as ./run.sh uses)
-#   JVM_ARGS                   further JVM options
+#   TASKQ_ROOT_DIR             Payara Micro's runtime directory (default: a new temporary one per start)
+#   JAVA_HOME                  the Java to run (default: java on the PATH)
+#   JVM_ARGS                   JVM options (the container image sets them for its memory limit)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,13 +61,18 @@ if [[ -n ${TASKQ_DAS_HOST:-} ]]; then
     fi
 fi
 
+root_dir=()
+[[ -z ${TASKQ_ROOT_DIR:-} ]] || root_dir=(--rootdir "$TASKQ_ROOT_DIR")
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
 echo "Starting Payara Micro instance $TASKQ_INSTANCE_NAME (role $role) on HTTP port ${TASKQ_HTTP_PORT:-8080}" \
     "${TASKQ_DAS_HOST:+in data grid $TASKQ_CLUSTER_NAME of $TASKQ_DAS_HOST:${TASKQ_DAS_GRID_PORT:-4900}}"
 # shellcheck disable=SC2086 # JVM_ARGS is a list of options
-exec java ${JVM_ARGS:-} -jar "$jar" \
+exec "$java" ${JVM_ARGS:-} -jar "$jar" \
     --name "$TASKQ_INSTANCE_NAME" \
     --port "${TASKQ_HTTP_PORT:-8080}" \
     "${grid[@]}" \
+    "${root_dir[@]}" \
     --prebootcommandfile "$preboot" \
     --postbootcommandfile "$postboot" \
     --deploy "$rar" \
