@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prints the asadmin command that makes this Payara Server DAS the centre of taskq's Domain Data Grid, for the
 # Payara Micro instances to join (start-micro.sh: --clustermode domain:<DAS host>:<port> --clustername <name>).
-# local-cluster.sh passes it to domain.sh as a command file; the admin container's start-up script
-# (../docker/server-init.sh) adds it to the domain's pre-boot commands.
+# local-cluster.sh passes it to domain.sh as a command file; the admin container's entrypoint
+# (../docker/server-entrypoint.sh) puts it in the server's post-boot commands.
 #
 # Settings (environment):
 #   TASKQ_CLUSTER_NAME        the data grid's name (required: Payara's default "development" is shared with any
@@ -11,8 +11,8 @@
 #   TASKQ_GRID_INTERFACE      the DAS's own address to listen on (default: first of `hostname -i`)
 #   TASKQ_DAS_PUBLIC_ADDRESS  the address the Micro instances reach the DAS at, when it differs from the above
 #                             (another host, a published container port)
-# With --dynamic the setting also applies at once to a running DAS (local-cluster.sh: the domain is running when
-# its command files run); the container's pre-boot commands run before the data grid starts and need no restart.
+# With --dynamic the setting also applies at once to the running DAS: both users run it on a running server
+# (Payara Server refuses set-hazelcast-configuration in pre-boot commands: its data grid service is not up yet).
 set -euo pipefail
 dynamic=
 [[ ${1:-} == --dynamic ]] && dynamic=" --dynamic=true"

@@ -3,7 +3,7 @@
 # or stop it. ./run.sh server (run-server.sh) and the EAR's integration tests (ear/pom.xml) both go through here,
 # so the tests run the same set-up a user gets.
 #
-#   domain.sh up   --payara DIR --domaindir DIR --passwordfile FILE --ear FILE
+#   domain.sh up   --payara DIR --domaindir DIR --passwordfile FILE [--ear FILE]
 #                  [--portbase N | --adminport N --httpport N] [--user NAME] [--commands FILE]...
 #   domain.sh down --payara DIR --domaindir DIR
 #
@@ -13,6 +13,8 @@
 #   --portbase      every port from one base: admin = base+48, HTTP = base+80, HTTPS = base+81, ...
 #   --adminport, --httpport   the admin (console) and HTTP ports, the other ports at Payara's defaults
 #   --commands      a further asadmin command file, run after the standard ones (e.g. a test's settings)
+#   --ear           taskq.ear, deployed and waited for; without it the domain is only made and configured (the
+#                   admin container image, ../docker/Dockerfile.server, deploys the EAR when the container starts)
 #
 # A new domain is configured by the asadmin command files ../micro-pre-boot.asadmin and ../micro-post-boot.asadmin
 # (what Payara Micro and Payara Server share; the server restarts when a setting needs it), domain.asadmin (Payara
@@ -86,7 +88,7 @@ fi
 
 [[ -r $passwordfile ]] && grep -q '^AS_ADMIN_PASSWORD=.' "$passwordfile" ||
     die "--passwordfile must name a file with a line AS_ADMIN_PASSWORD=<password>"
-[[ -r $ear ]] || die "no EAR at '$ear' (--ear)"
+[[ -z $ear || -r $ear ]] || die "no EAR at '$ear' (--ear)"
 if [[ -n $portbase ]]; then
     [[ -z $adminport$httpport ]] || die "give --portbase or --adminport/--httpport, not both"
     ports=(--portbase "$portbase")
@@ -197,6 +199,11 @@ if $fresh; then
     echo "$wanted" >"$settings_file"
 fi
 
+if [[ -z $ear ]]; then
+    trap - EXIT
+    echo "Payara Server domain $domain is configured and running (no EAR given)."
+    exit 0
+fi
 ear_sum=$(sha256sum "$ear" | cut -d' ' -f1)
 if [[ $(cat "$deployed_file" 2>/dev/null) != "$ear_sum" ]] ||
     ! "${remote[@]}" list-applications 2>/dev/null | grep -q "^$app "; then
