@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # taskq — build if needed, then run.
-#   ./run.sh          one Payara Micro instance (rabbitmq-ra.rar + taskq.war) on http://localhost:${TASKQ_HTTP_PORT:-8080}
+#   ./run.sh          one Payara Micro instance (rabbitmq-ra.rar + taskq.war) on http://localhost:${TASKQ_HTTP_PORT:-8080},
+#                     started by the one launcher payara-config/micro/start-micro.sh (the containers' entrypoint)
 #   ./run.sh server   taskq.ear on Payara Server 6 with its admin console (see payara-config/server/)
 # Settings: TASKQ_* environment variables (README.md, "Configuration").
 set -euo pipefail
@@ -48,18 +49,18 @@ check_services
 case "$mode" in
     micro)
         echo "Starting taskq on Payara Micro: http://localhost:$http_port/  (API: /api/tasks, Ctrl-C stops)"
-        if [[ -z ${TASKQ_ADMIN_PASSWORD_HASH:-} ]]; then
-            echo "Dashboard: http://localhost:$http_port/dashboard/ (user admin); its password is generated and printed"
-            echo "  below as 'taskq dashboard login' (set TASKQ_ADMIN_PASSWORD_HASH to choose one, see README)."
-        fi
-        # shellcheck disable=SC2086
-        exec java ${JAVA_OPTS:-} -jar micro/target/payara/payara-micro.jar \
-            --nocluster \
-            --port "$http_port" \
-            --prebootcommandfile payara-config/micro-pre-boot.asadmin \
-            --postbootcommandfile payara-config/micro-post-boot.asadmin \
-            --deploy micro/target/payara/rabbitmq-ra.rar \
-            --deploy "micro/target/taskq.war:/"
+        # the one launcher (also the containers' entrypoint); once the instance is ready, the URLs and the
+        # dashboard login are repeated as the last lines
+        TASKQ_HTTP_PORT=$http_port payara-config/micro/start-micro.sh 2>&1 | awk -v port="$http_port" '
+            { print; fflush() }
+            /taskq dashboard login:/ { login = $0; sub(/^ +/, "", login) }
+            /Payara Micro .* ready in/ {
+                print ""
+                print "taskq is ready:  http://localhost:" port "/   API /api/tasks   health /health/ready"
+                print "dashboard:       http://localhost:" port "/dashboard/"
+                if (login != "") print "                 " login " (set TASKQ_ADMIN_PASSWORD_HASH to choose one: payara-config/password-hash.sh)"
+                fflush()
+            }'
         ;;
     server)
         exec payara-config/server/run-server.sh

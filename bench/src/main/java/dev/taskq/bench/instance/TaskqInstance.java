@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +17,11 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * One Payara Micro process running taskq as {@code ./run.sh} does (rabbitmq-ra.rar + taskq.war at /, the same
- * pre- and post-boot command files), with {@code TASKQ_WORK_DELAY_MS=0}, on a free port, with a queue and Redis key
- * prefix of its own so that it shares the broker and the store with nobody.
+ * One Payara Micro process running taskq, started by the one launcher every node goes through
+ * ({@code payara-config/micro/start-micro.sh}, beside the pre- and post-boot command files: the container's
+ * entrypoint, also used by {@code ./run.sh}), with {@code TASKQ_WORK_DELAY_MS=0}, on a free port, with a queue and
+ * Redis key prefix of its own so that it shares the broker and the store with nobody. The launcher execs the JVM,
+ * so the child's pid is the instance's.
  */
 public final class TaskqInstance implements SystemUnderTest {
     private static final Logger LOG = Logger.getLogger(TaskqInstance.class.getName());
@@ -88,18 +89,20 @@ public final class TaskqInstance implements SystemUnderTest {
         Path microJar = copy(settings.microJar(), workDir);
         Path rar = copy(settings.rar(), workDir);
         Path war = copy(settings.war(), workDir);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.instanceJvmArgs());
-        command.addAll(List.of("-jar", microJar.toString(),
-                "--nocluster", "--port", Integer.toString(port), "--rootdir", workDir.resolve("root").toString(),
-                "--prebootcommandfile", settings.preBoot().toString(),
-                "--postbootcommandfile", settings.postBoot().toString(),
-                "--deploy", rar.toString(),
-                "--deploy", war + ":/"));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        Path launcher = settings.preBoot().toAbsolutePath().getParent().resolve("micro/start-micro.sh");
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("payara.log").toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("TASKQ_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JVM_ARGS", String.join(" ", settings.instanceJvmArgs()));
+        builder.environment().put("TASKQ_MICRO_JAR", microJar.toString());
+        builder.environment().put("TASKQ_RAR", rar.toString());
+        builder.environment().put("TASKQ_WAR", war.toString());
+        builder.environment().put("TASKQ_PREBOOT", settings.preBoot().toString());
+        builder.environment().put("TASKQ_POSTBOOT", settings.postBoot().toString());
+        builder.environment().put("TASKQ_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("TASKQ_ROOT_DIR", workDir.resolve("root").toString());
         builder.environment().put("TASKQ_WORK_DELAY_MS", "0");
         builder.environment().put("TASKQ_QUEUE", queue());
         builder.environment().put("TASKQ_DEAD_LETTER_QUEUE", deadLetterQueue());
@@ -107,7 +110,7 @@ public final class TaskqInstance implements SystemUnderTest {
         builder.environment().put("TASKQ_INSTANCE_NAME", name);
         builder.environment().put("TASKQ_RABBITMQ_HOST", settings.rabbitmqHost());
         builder.environment().put("TASKQ_REDIS_HOST", settings.redisHost());
-        LOG.info(() -> "starting taskq " + name + " on " + baseUrl() + ": " + String.join(" ", command));
+        LOG.info(() -> "starting taskq " + name + " on " + baseUrl() + " with " + launcher);
         long launchedNanos = System.nanoTime();
         process = builder.start();
         LocalProcesses.killOnExit(process, name);

@@ -6,18 +6,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * taskq as {@code ./run.sh} runs it — {@code java -jar payara-micro.jar --deploy rabbitmq-ra.rar --deploy
- * taskq.war:/} — as a plain child process that a test can {@code kill -9}, stop with SIGTERM and start again. Each
- * start is a new process on the same port and settings ({@code -Dtaskq.*}), with its own log file.
+ * taskq started by the one launcher every node goes through, {@code payara-config/micro/start-micro.sh} (the
+ * container's entrypoint, also used by {@code ./run.sh}): rabbitmq-ra.rar + taskq.war with the pre- and post-boot
+ * command files, as a plain child process that a test can {@code kill -9}, stop with SIGTERM and start again (the
+ * launcher execs the JVM, so the child's pid is the JVM's). Each start is a new process on the same port and
+ * settings (the {@code taskq.*} keys as the {@code TASKQ_*} environment variables a container gets), with its own
+ * log file.
  */
 public final class TaskqProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    private static final Path LAUNCHER = Path.of(System.getProperty("taskq.repo", ".."))
+            .resolve("payara-config/micro/start-micro.sh").toAbsolutePath().normalize();
 
     private final Path deploy;
     private final Path dir;
@@ -50,17 +53,22 @@ public final class TaskqProcess implements AutoCloseable {
         }
         long began = System.nanoTime();
         starts++;
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dtaskq.instance.name=reliability-" + starts);
-        command.addAll(List.of("-jar", deploy.resolve("payara-micro.jar").toString(), "--nocluster",
-                "--port", Integer.toString(port), "--rootdir", dir.resolve("root-" + starts).toString(),
-                "--deploy", deploy.resolve("rabbitmq-ra.rar").toString(),
-                "--deploy", deploy.resolve("taskq.war") + ":/"));
         try {
             Files.createDirectories(dir);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("taskq-" + starts + ".log").toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("taskq-" + starts + ".log").toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(name -> name.startsWith("TASKQ_"));
+            settings.forEach((key, value) -> env.put(environmentName(key), value));
+            env.put("TASKQ_INSTANCE_NAME", "reliability-" + starts);
+            env.put("TASKQ_HTTP_PORT", Integer.toString(port));
+            env.put("TASKQ_ROOT_DIR", dir.resolve("root-" + starts).toString());
+            env.put("TASKQ_MICRO_JAR", deploy.resolve("payara-micro.jar").toString());
+            env.put("TASKQ_RAR", deploy.resolve("rabbitmq-ra.rar").toString());
+            env.put("TASKQ_WAR", deploy.resolve("taskq.war").toString());
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("JVM_ARGS", "-Xmx512m");
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,8 +110,9 @@ public final class TaskqProcess implements AutoCloseable {
         return dir.resolve("taskq-" + starts + ".log");
     }
 
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command().orElse("java");
+    /** {@code taskq.redis.key-prefix} → {@code TASKQ_REDIS_KEY_PREFIX}, as MicroProfile Config maps them. */
+    private static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override
