@@ -43,7 +43,11 @@ for name in rabbitmq redis; do
         continue
     fi
     t0=$(date +%s)
-    DOCKER_BUILDKIT=0 docker build -q --build-arg BASE_IMAGE="$base" -t "$image" \
-        -f "$here/Dockerfile.test-$name" "$here" >/dev/null
+    build_log=/var/tmp/taskq-test-image-$name.log
+    DOCKER_BUILDKIT=0 docker build --build-arg BASE_IMAGE="$base" -t "$image" \
+        -f "$here/Dockerfile.test-$name" "$here" >"$build_log" 2>&1 || {
+        tail -30 "$build_log" >&2
+        exit 1
+    }
     echo "test image $image: built in $(elapsed "$t0")"
 done
