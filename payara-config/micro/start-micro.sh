@@ -22,8 +22,15 @@
 #                              post-boot command files (defaults: the build's micro/target files,
 #                              ../micro-pre-boot.asadmin and ../micro-post-boot.asadmin, as ./run.sh uses)
 #   TASKQ_ROOT_DIR             Payara Micro's runtime directory (default: a new temporary one per start)
+#   TASKQ_CDS_DIR              a directory prepared by `start-micro.sh --prepare-cds` (the container image has one):
+#                              the node starts from the launcher there, with its archive of the classes a start
+#                              loads (JDK class-data sharing), and that directory is its runtime directory
 #   JAVA_HOME                  the Java to run (default: java on the PATH)
 #   JVM_ARGS                   JVM options (the container image sets them for its memory limit)
+#
+#   start-micro.sh --prepare-cds DIR   makes DIR a TASKQ_CDS_DIR: Payara Micro unpacked there with its launcher
+#                              (--outputlauncher), then one start with the same settings that deploys, exits
+#                              (--warmup) and writes the archive of the classes it loaded (DIR/taskq.jsa)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,19 +68,41 @@ if [[ -n ${TASKQ_DAS_HOST:-} ]]; then
     fi
 fi
 
-root_dir=()
-[[ -z ${TASKQ_ROOT_DIR:-} ]] || root_dir=(--rootdir "$TASKQ_ROOT_DIR")
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck disable=SC2206 # JVM_ARGS is a list of options
+jvm=(${JVM_ARGS:-})
+micro=(-jar "$jar")
+[[ -z ${TASKQ_ROOT_DIR:-} ]] || micro+=(--rootdir "$TASKQ_ROOT_DIR")
+warmup=()
+if [[ ${1:-} == --prepare-cds ]]; then
+    cds=${2:?usage: start-micro.sh --prepare-cds DIR}
+    mkdir -p "$cds"
+    "$java" -jar "$jar" --rootdir "$cds" --outputlauncher
+    # the runtime directory's configuration before any start, which every start from it begins with again
+    tar -C "$cds" -cf "$cds/pristine-config.tar" config
+    rm -f "$cds/taskq.jsa"
+    jvm+=("-XX:ArchiveClassesAtExit=$cds/taskq.jsa")
+    micro=(-jar "$cds/launch-micro.jar")
+    warmup=(--warmup)
+elif [[ -n ${TASKQ_CDS_DIR:-} ]]; then
+    [[ -r $TASKQ_CDS_DIR/launch-micro.jar ]] || die "TASKQ_CDS_DIR $TASKQ_CDS_DIR holds no launch-micro.jar"
+    micro=(-jar "$TASKQ_CDS_DIR/launch-micro.jar")
+    # a start from a used runtime directory would deploy again what the last one left registered, before the
+    # resource adapter: every start begins from the configuration the directory was prepared with
+    rm -rf "$TASKQ_CDS_DIR/applications" "$TASKQ_CDS_DIR/generated"
+    tar -C "$TASKQ_CDS_DIR" -xf "$TASKQ_CDS_DIR/pristine-config.tar"
+    # an archive that does not match this JVM or these jars is ignored with a warning: the start is only slower
+    [[ ! -r $TASKQ_CDS_DIR/taskq.jsa ]] || jvm+=("-XX:SharedArchiveFile=$TASKQ_CDS_DIR/taskq.jsa")
+fi
 
 echo "Starting Payara Micro instance $TASKQ_INSTANCE_NAME (role $role) on HTTP port ${TASKQ_HTTP_PORT:-8080}" \
     "${TASKQ_DAS_HOST:+in data grid $TASKQ_CLUSTER_NAME of $TASKQ_DAS_HOST:${TASKQ_DAS_GRID_PORT:-4900}}"
-# shellcheck disable=SC2086 # JVM_ARGS is a list of options
-exec "$java" ${JVM_ARGS:-} -jar "$jar" \
+exec "$java" "${jvm[@]}" "${micro[@]}" \
     --name "$TASKQ_INSTANCE_NAME" \
     --port "${TASKQ_HTTP_PORT:-8080}" \
     "${grid[@]}" \
-    "${root_dir[@]}" \
     --prebootcommandfile "$preboot" \
     --postbootcommandfile "$postboot" \
     --deploy "$rar" \
-    --deploy "$war:/"
+    --deploy "$war:/" \
+    "${warmup[@]}"

@@ -8,6 +8,9 @@
 #   taskq-test/redis:latest      Debian's redis-server, run from /data with the arguments compose gives, and redis-cli
 # Users never need them: docker-compose.yml defaults to the official images. An image that exists is kept
 # (delete it, or pass --rebuild, to make it anew).
+# It also builds the first layer of taskq's own images (payara-config/docker/Dockerfile.*: Debian's JRE on the base)
+# into the build cache, from the Dockerfile itself, so that .ci/run can do that download while Maven builds and
+# `docker compose build` later finds the layer.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 rebuild=false
@@ -51,3 +54,13 @@ for name in rabbitmq redis; do
     }
     echo "test image $image: built in $(elapsed "$t0")"
 done
+
+# the instructions of payara-config/docker/Dockerfile.micro up to the end of its first RUN (the shared JRE layer)
+t0=$(date +%s)
+awk '{ print } /^RUN/ { run = 1 } run && !/\\$/ { exit }' "$here/../../../../payara-config/docker/Dockerfile.micro" |
+    DOCKER_BUILDKIT=0 docker build --build-arg BASE_IMAGE="$base" -t taskq-test/jre-layer:latest - \
+        >/var/tmp/taskq-test-image-jre-layer.log 2>&1 || {
+    tail -30 /var/tmp/taskq-test-image-jre-layer.log >&2
+    exit 1
+}
+echo "build cache: the JRE layer of taskq's images in $(elapsed "$t0")"

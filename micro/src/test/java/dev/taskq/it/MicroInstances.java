@@ -13,16 +13,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * Payara Micro instances a test starts and stops itself (when one instance under Arquillian is not enough: several
- * instances, kills, restarts), each with the resource adapter and taskq's WAR with the test kinds, its own
- * {@code taskq.queue} and Redis key prefix, and its log under {@code target/<name>}.
+ * instances, kills, restarts), each started by the one launcher of a node (payara-config/micro/start-micro.sh, as a
+ * container is), with the resource adapter and taskq's WAR with the test kinds, its own {@code taskq.queue} and
+ * Redis key prefix, its settings as the {@code TASKQ_*} environment variables, and its log under
+ * {@code target/<name>}.
  */
 final class MicroInstances implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /** The one launcher of a node, the container image's entrypoint (payara-config/micro/start-micro.sh). */
+    private static final Path LAUNCHER = Path.of(System.getProperty("taskq.it.launcher"));
 
     private final Path work;
     private final Path war;
@@ -30,12 +36,13 @@ final class MicroInstances implements AutoCloseable {
     private final String keyPrefix;
     private final List<String> settings;
     private final List<Instance> started = new ArrayList<>();
+    private int launches;
 
     /**
      * @param name      the folder under target/ for the WAR and the logs
      * @param queue     the instances' {@code taskq.queue}
      * @param keyPrefix their {@code taskq.redis.key-prefix}
-     * @param settings  more {@code -D} settings for every instance
+     * @param settings  more settings for every instance, each {@code taskq.<key>=<value>}
      */
     MicroInstances(String name, String queue, String keyPrefix, String... settings) throws IOException {
         this.work = Files.createDirectories(Path.of(System.getProperty("taskq.it.war")).resolveSibling(name));
@@ -59,27 +66,47 @@ final class MicroInstances implements AutoCloseable {
     Instance launch(String name, Path deployment, String... more) {
         int port = freePort();
         Path log = work.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-Djava.net.preferIPv4Stack=true",
-                "-Dtaskq.instance.name=" + name,
-                "-Dtaskq.queue=" + queue,
-                "-Dtaskq.redis.key-prefix=" + keyPrefix,
-                "-Dtaskq.admin.password-hash=" + System.getProperty("taskq.it.adminPasswordHash")));
-        command.addAll(settings);
-        command.addAll(List.of(more));
-        command.addAll(List.of("-jar", System.getProperty("taskq.it.microJar"),
-                "--nocluster", "--port", Integer.toString(port),
-                "--deploy", System.getProperty("taskq.it.rar"),
-                "--deploy", deployment + ":/"));
+        launches++;
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(variable -> variable.startsWith("TASKQ_"));
+        setting(env, "taskq.instance.name=" + name);
+        setting(env, "taskq.queue=" + queue);
+        setting(env, "taskq.redis.key-prefix=" + keyPrefix);
+        setting(env, "taskq.admin.password-hash=" + System.getProperty("taskq.it.adminPasswordHash"));
+        settings.forEach(setting -> setting(env, setting));
+        List.of(more).forEach(setting -> setting(env, setting));
+        env.put("TASKQ_HTTP_PORT", Integer.toString(port));
+        env.put("TASKQ_ROOT_DIR", work.resolve(name + "-root-" + launches).toString());
+        env.put("TASKQ_MICRO_JAR", System.getProperty("taskq.it.microJar"));
+        env.put("TASKQ_RAR", System.getProperty("taskq.it.rar"));
+        env.put("TASKQ_WAR", deployment.toString());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        // a running Docker engine adds interfaces that Payara Micro would report as its address
+        env.put("JVM_ARGS", "-Xmx384m -Djava.net.preferIPv4Stack=true");
         try {
             Files.deleteIfExists(log);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            Process process = builder.start();
             Instance instance = new Instance(name, process, log, client(port));
             started.add(instance);
             return instance;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code taskq.redis.key-prefix=x} as the environment variable {@code TASKQ_REDIS_KEY_PREFIX=x}, the way a
+     * container is configured (MicroProfile Config's mapping of a key to a variable).
+     */
+    private static void setting(Map<String, String> env, String setting) {
+        int equals = setting.indexOf('=');
+        if (equals < 1 || !setting.startsWith("taskq.")) {
+            throw new IllegalArgumentException("a setting is taskq.<key>=<value>, not " + setting);
+        }
+        env.put(setting.substring(0, equals).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT),
+                setting.substring(equals + 1));
     }
 
     /** Launches instance {@code name} and waits until it is ready. */

@@ -36,7 +36,7 @@ class QueuesIT {
 
     @BeforeAll
     static void exportTheWarWithTheTestKinds() throws IOException {
-        instances = new MicroInstances("queues-it", QUEUE, "taskq-queues-it", "-Dtaskq.work.delay-ms=0");
+        instances = new MicroInstances("queues-it", QUEUE, "taskq-queues-it", "taskq.work.delay-ms=0");
     }
 
     @AfterAll
@@ -53,13 +53,13 @@ class QueuesIT {
 
     @Test
     void eachKindRunsWhereItsQueueIsConsumedAndASlowBacklogHoldsUpNoOtherQueue() throws Exception {
-        TaskqClient main = instances.start("queues-it-default", "-Dtaskq.queues=default").client();
+        TaskqClient main = instances.start("queues-it-default", "taskq.queues=default").client();
         String early = main.submit("{\"type\":\"it-slow\",\"workMs\":100}");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> main.task(early).getString("state").equals("PENDING"));
 
-        TaskqClient slow = instances.start("queues-it-slow", "-Dtaskq.queues=slow",
-                "-Dtaskq.queues.slow.concurrency=2").client();
+        TaskqClient slow = instances.start("queues-it-slow", "taskq.queues=slow",
+                "taskq.queues.slow.concurrency=2").client();
         assertThat(ranOn(awaitState(main, early, "SUCCESS"))).containsOnly("queues-it-slow");
 
         List<String> backlog = new ArrayList<>();

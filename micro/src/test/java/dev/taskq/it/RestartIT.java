@@ -11,13 +11,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,32 +23,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What survives and what recovers, with processes this test owns: its own redis-server (with an append-only file,
- * on a free port) and its own Payara Micro instances (rabbitmq-ra.rar + taskq.war, as run.sh starts them) on the
- * shared RabbitMQ with their own queue. Readiness goes down while that Redis is stopped and up when it is back;
+ * on a free port) and its own Payara Micro instances (started by the one launcher, as run.sh and a container start
+ * them) on the shared RabbitMQ with their own queue. Readiness goes down while that Redis is stopped and up when it is back;
  * after the instance is replaced by a new one, the dashboard still lists the tasks with their whole history, and
  * shows the old instance offline.
  */
 class RestartIT {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(40);
     private static final String QUEUE = "taskq.restart-it.tasks";
 
     private static Path work;
     private static int redisPort;
     private static Process redis;
-    private static final List<Process> instances = new ArrayList<>();
+    private static MicroInstances instances;
+    private static MicroInstances.Instance current;
 
     @BeforeAll
     static void startRedis() throws IOException {
         work = Files.createTempDirectory("taskq-restart-it-");
         redisPort = freePort();
         redis = startRedisServer();
+        instances = new MicroInstances("restart-it", QUEUE, "taskq-restart-it", "taskq.redis.port=" + redisPort,
+                "taskq.work.delay-ms=100", "taskq.retry.delay-ms=100", "taskq.workers.heartbeat-seconds=1",
+                "taskq.workers.offline-after-seconds=4");
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (Process instance : instances) {
-            stop(instance);
+        if (instances != null) {
+            instances.close();
         }
         if (redis != null) {
             stop(redis);
@@ -80,7 +80,7 @@ class RestartIT {
         redis = startRedisServer();
         await().atMost(Duration.ofSeconds(30)).until(() -> first.get("/health/ready").status() == 200);
 
-        stop(instances.remove(0));
+        current.stop();
         TaskqClient second = startInstance("restart-it-2");
         Operator operatorAfter = new Operator(second);
 
@@ -118,32 +118,9 @@ class RestartIT {
     }
 
     /** Starts a Payara Micro instance named {@code name} and waits until it is ready. */
-    private static TaskqClient startInstance(String name) throws IOException {
-        int port = freePort();
-        Path log = work.resolve(name + ".log");
-        Process process = new ProcessBuilder("java", "-Xmx512m",
-                "-Dtaskq.instance.name=" + name,
-                "-Dtaskq.queue=" + QUEUE,
-                "-Dtaskq.redis.port=" + redisPort,
-                "-Dtaskq.redis.key-prefix=taskq-restart-it",
-                "-Dtaskq.work.delay-ms=100",
-                "-Dtaskq.retry.delay-ms=100",
-                "-Dtaskq.workers.heartbeat-seconds=1",
-                "-Dtaskq.workers.offline-after-seconds=4",
-                "-Dtaskq.admin.password-hash=" + System.getProperty("taskq.it.adminPasswordHash"),
-                "-jar", System.getProperty("taskq.it.microJar"),
-                "--nocluster", "--port", Integer.toString(port),
-                "--deploy", System.getProperty("taskq.it.rar"),
-                "--deploy", System.getProperty("taskq.it.war") + ":/")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        instances.add(process);
-        TaskqClient client = new TaskqClient(URI.create("http://127.0.0.1:" + port + "/").toURL());
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> {
-                    assertThat(process.isAlive()).as("instance " + name + " is running; see " + log).isTrue();
-                    return client.get("/health/ready").status() == 200;
-                });
-        return client;
+    private static TaskqClient startInstance(String name) {
+        current = instances.start(name);
+        return current.client();
     }
 
     private static Process startRedisServer() throws IOException {

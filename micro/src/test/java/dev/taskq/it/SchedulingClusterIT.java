@@ -44,7 +44,8 @@ class SchedulingClusterIT {
     private static final String QUEUE = "taskq.scheduling-it.tasks";
     private static final String PREFIX = "taskq-scheduling-it";
     private static final Duration GRACE = Duration.ofSeconds(5);
-    private static final String CONFIGURED = "from-config";
+    /** Defined as a container defines one, by environment variables (TASKQ_SCHEDULES_FROM_CONFIG_*): lower case. */
+    private static final String CONFIGURED = "from_config";
     private static final String RUN = Long.toString(System.currentTimeMillis() % 100000);
 
     private static MicroInstances instances;
@@ -56,12 +57,13 @@ class SchedulingClusterIT {
     static void startTwoInstances() throws Exception {
         redis = new JedisPooled("127.0.0.1", 6379);
         redis.keys(PREFIX + ":*").forEach(redis::del);
-        instances = new MicroInstances("scheduling-it", QUEUE, PREFIX, "-Dtaskq.work.delay-ms=0",
-                "-Dtaskq.scheduling.runs-shown=50",
+        instances = new MicroInstances("scheduling-it", QUEUE, PREFIX, "taskq.work.delay-ms=0",
+                "taskq.scheduling.runs-shown=50",
                 // a schedule of the configuration, as a deployment defines one
-                "-Dtaskq.schedules.from-config.cron=*/3 * * * * *", "-Dtaskq.schedules.from-config.type=reverse",
-                "-Dtaskq.schedules.from-config.input={\"text\":\"configured\"}",
-                "-Dtaskq.schedules.from-config.missed-runs=skip");
+                "taskq.schedules." + CONFIGURED + ".cron=*/3 * * * * *",
+                "taskq.schedules." + CONFIGURED + ".type=reverse",
+                "taskq.schedules." + CONFIGURED + ".input={\"text\":\"configured\"}",
+                "taskq.schedules." + CONFIGURED + ".missed-runs=skip");
         a = instances.launch("scheduling-a");
         b = instances.launch("scheduling-b");
         MicroInstances.awaitReady(a, b);
