@@ -29,6 +29,8 @@ final class MicroInstances implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     /** The one launcher of a node, the container image's entrypoint (payara-config/micro/start-micro.sh). */
     private static final Path LAUNCHER = Path.of(System.getProperty("taskq.it.launcher"));
+    /** The one readiness probe of a node, which the containers' health checks run too. */
+    private static final Path PROBE = LAUNCHER.getParent().getParent().resolve("healthcheck.sh");
 
     private final Path work;
     private final Path war;
@@ -88,7 +90,7 @@ final class MicroInstances implements AutoCloseable {
         try {
             Files.deleteIfExists(log);
             Process process = builder.start();
-            Instance instance = new Instance(name, process, log, client(port));
+            Instance instance = new Instance(name, process, port, log, client(port));
             started.add(instance);
             return instance;
         } catch (IOException e) {
@@ -123,7 +125,9 @@ final class MicroInstances implements AutoCloseable {
                     .until(() -> {
                         assertThat(instance.process().isAlive()).as("instance " + instance.name()
                                 + " is running; see " + instance.log()).isTrue();
-                        return instance.client().get("/health/ready").status() == 200;
+                        Process probe = new ProcessBuilder(PROBE.toString(), Integer.toString(instance.port()))
+                                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                        return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
                     });
         }
     }
@@ -152,7 +156,7 @@ final class MicroInstances implements AutoCloseable {
     }
 
     /** One running instance. */
-    record Instance(String name, Process process, Path log, TaskqClient client) {
+    record Instance(String name, Process process, int port, Path log, TaskqClient client) {
 
         /** {@code kill -9}: the process ends at once, with whatever it held. */
         void kill() throws InterruptedException {

@@ -92,7 +92,8 @@ class ComposeStackIT {
         ComposeProject.Result compose = ComposeProject.run(List.of("docker", "compose", "version", "--short"),
                 Duration.ofSeconds(30), null);
         String missing = "no Docker engine with the compose v2 plugin answers here (docker info: "
-                + info.output().strip() + "); .ci/run installs and starts one (deploy/src/test/docker/install-docker.sh)";
+                + info.output().strip() + "); .ci/run installs and starts one "
+                + "(deploy/src/test/docker/install-docker.sh)";
         if (required) {
             assertThat(info.exitCode() == 0 && compose.exitCode() == 0).as(missing).isTrue();
         }

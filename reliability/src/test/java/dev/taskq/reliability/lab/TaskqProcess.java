@@ -21,6 +21,8 @@ public final class TaskqProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
     private static final Path LAUNCHER = Path.of(System.getProperty("taskq.repo", ".."))
             .resolve("payara-config/micro/start-micro.sh").toAbsolutePath().normalize();
+    /** The one readiness probe of a node, which the containers' health checks run too. */
+    private static final Path PROBE = LAUNCHER.getParent().getParent().resolve("healthcheck.sh");
 
     private final Path deploy;
     private final Path dir;
@@ -46,7 +48,7 @@ public final class TaskqProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Starts a new process and waits until {@code /health/ready} says RabbitMQ and Redis are UP. */
+    /** Starts a new process and returns once the readiness probe, healthcheck.sh, passes (RabbitMQ and Redis UP). */
     public Duration start() {
         if (isRunning()) {
             throw new IllegalStateException("taskq is running already");
@@ -76,9 +78,22 @@ public final class TaskqProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("taskq exited with " + process.exitValue() + "; see " + log());
             }
-            return http.ready();
+            return probeSaysReady();
         });
         return Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    private boolean probeSaysReady() {
+        try {
+            Process probe = new ProcessBuilder(PROBE.toString(), Integer.toString(port)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code kill -9}: no shutdown hook, no clean-up, connections simply vanish. */
