@@ -52,10 +52,15 @@ public final class ComposeProject {
 
     /** {@code docker compose <args>}, whatever its exit code. */
     public Result composeResult(Duration timeout, String... args) {
+        return run(composeCommand(args), timeout, dir.resolve("compose.log"));
+    }
+
+    /** {@code docker compose} for this project, its directory and its .env, followed by {@code args}. */
+    private List<String> composeCommand(String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", name, "--project-directory",
                 repo.toString(), "--env-file", dir.resolve(".env").toString()));
         command.addAll(List.of(args));
-        return run(command, timeout, dir.resolve("compose.log"));
+        return command;
     }
 
     /** {@code docker <args>} (not compose), failing the test when it does not exit 0. */
@@ -68,10 +73,9 @@ public final class ComposeProject {
     /** The project's containers ({@code docker compose ps -a}), by container name. */
     public Map<String, Container> containers() {
         Map<String, Container> containers = new LinkedHashMap<>();
-        List<String> ps = new ArrayList<>(List.of("docker", "compose", "-p", name, "--project-directory",
-                repo.toString(), "--env-file", dir.resolve(".env").toString(), "ps", "-a", "--format", "json"));
         // not logged: the tests poll it every few seconds
-        for (String line : check(run(ps, Duration.ofSeconds(60), null)).split("\n")) {
+        for (String line : check(run(composeCommand("ps", "-a", "--format", "json"), Duration.ofSeconds(60), null))
+                .split("\n")) {
             if (line.isBlank()) {
                 continue;
             }

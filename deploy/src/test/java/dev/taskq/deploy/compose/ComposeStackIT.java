@@ -63,7 +63,6 @@ class ComposeStackIT {
     private static final String DASHBOARD_PASSWORD = "compose-it-dashboard";
     private static final String CONSOLE_PASSWORD = "compose-it-console";
     private static final String REDIS_PASSWORD = "compose-it-redis";
-    private static final Set<String> MICRO_SERVICES = Set.of("web", "worker");
     private static final List<String> SERVICES = List.of("rabbitmq", "redis", "admin", "web", "worker");
 
     private static final List<String> HOST_NETWORKS =
