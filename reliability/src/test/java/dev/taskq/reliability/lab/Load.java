@@ -66,6 +66,9 @@ public final class Load implements AutoCloseable {
         while (!stopped && accepted.size() < target && System.nanoTime() < giveUp) {
             pace();
             TaskSpec task = TaskSpec.nth(tag, next.getAndIncrement());
+            // a request sent while the instance was stopping or starting belongs to that window even when its
+            // answer (say a 404 of the half-deployed application) arrives just after the window closed
+            boolean sentWhileRestarting = restarting;
             try {
                 Http.Answer answer = http.postJson("api/tasks", task.json());
                 if (answer.status() == 202) {
@@ -73,7 +76,7 @@ public final class Load implements AutoCloseable {
                 } else if (answer.status() == 503 && answer.header("Retry-After").isPresent()
                         && answer.header("Content-Type").orElse("").startsWith("application/problem+json")) {
                     refused.incrementAndGet();
-                } else if (restarting) {
+                } else if (sentWhileRestarting || restarting) {
                     duringRestart.merge(answer.status(), 1, Integer::sum);
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 } else {
