@@ -552,9 +552,11 @@ class WebUiIT {
     }
 
     private void clickOn(WebElement element) {
-        // the page re-renders the recent-tasks table each second, which can move the card under the pointer
+        // the page re-renders the recent-tasks table each second, which can move the card under the pointer; the
+        // scroll is instant, as Bootstrap makes the page's own smooth (Chromium 156 clicks where the element was when
+        // a smooth scroll began, outside the window)
         new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(ElementClickInterceptedException.class).until(d -> {
-            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
             element.click();
             return true;
         });
