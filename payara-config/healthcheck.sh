@@ -2,7 +2,7 @@
 # Health probe of a taskq node: exits 0 when GET http://127.0.0.1:<port><path> answers 200 within 5 s.
 #   healthcheck.sh [port] [path]    defaults: $TASKQ_HTTP_PORT or 8080, /health/ready (MicroProfile Health:
 #                                   UP once the application is deployed and RabbitMQ and Redis answer)
-# The containers' health checks (docker-compose.yml) and local-cluster.sh use it; plain bash, no curl needed.
+# The containers' health checks (docker-compose.yml) and the tests' node launchers use it; plain bash, no curl.
 port=${1:-${TASKQ_HTTP_PORT:-8080}}
 path=${2:-/health/ready}
 status=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" &&

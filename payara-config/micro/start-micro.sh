@@ -2,8 +2,8 @@
 # The one launcher of a taskq Payara Micro node: starts rabbitmq-ra.rar + taskq.war in the foreground (exec: the
 # JVM takes this process's pid), from TASKQ_* settings, with the pre- and post-boot command files. Every way a node
 # starts goes through here, so that each runs a node exactly as a user's container does: the container image's
-# entrypoint (../docker/Dockerfile.micro), ./run.sh, local-cluster.sh, the benchmark's TaskqInstance and the
-# reliability suite's TaskqProcess.
+# entrypoint (../docker/Dockerfile.micro), ./run.sh, the Micro tests' MicroInstances, the benchmark's TaskqInstance
+# and the reliability suite's TaskqProcess.
 #
 # Settings (environment); the application reads its own TASKQ_* keys (README, "Configuration") itself:
 #   TASKQ_ROLE                 all | web | worker: what the instance does (read by the application; default all)

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Prints the asadmin command that makes this Payara Server DAS the centre of taskq's Domain Data Grid, for the
 # Payara Micro instances to join (start-micro.sh: --clustermode domain:<DAS host>:<port> --clustername <name>).
-# local-cluster.sh passes it to domain.sh as a command file; the admin container's entrypoint
-# (../docker/server-entrypoint.sh) puts it in the server's post-boot commands.
+# The admin container's entrypoint (../docker/server-entrypoint.sh) puts it in the server's post-boot commands.
 #
 # Settings (environment):
 #   TASKQ_CLUSTER_NAME        the data grid's name (required: Payara's default "development" is shared with any
