@@ -18,6 +18,9 @@ public interface TaskStore {
     /** Stores a just-accepted task: PENDING, or SCHEDULED with its due time in the store's due set. */
     void create(TaskRecord accepted);
 
+    /** Stores several just-accepted tasks in one atomic step: all of them, or none (the exception). */
+    void createAll(List<TaskRecord> accepted);
+
     /**
      * Claims, in one atomic step, up to {@code max} tasks to enqueue now, by the store's clock: SCHEDULED tasks
      * that have fallen due (each becomes PENDING), and tasks claimed earlier whose claim is older than

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,10 +72,45 @@ public class TaskSubmissionService {
      * @throws StoreUnavailableException when the store cannot be reached (nothing is enqueued)
      */
     public AcceptedTask submit(String type, JsonObject fields) {
-        TaskKind kind = kinds.require(type);
         Instant now = clock.instant();
-        return checked(() -> dueTime.of(fields, now), () -> binder.bind(kind, fields),
-                (due, input) -> accept(kind, input, now, due));
+        return acceptAll(List.of(checked(type, fields, now)), now).get(0);
+    }
+
+    /**
+     * Accepts several tasks at once, all or none: every one is checked first, and one broken rule anywhere refuses
+     * them all (each violation's field is prefixed with the task's index, {@code [3].recipient}). They are then
+     * stored in one atomic step and enqueued in one broker transaction.
+     *
+     * @return the new tasks, in the order given
+     * @throws InvalidTaskException      when any task breaks a rule (nothing is kept)
+     * @throws QueueUnavailableException when the broker cannot take them (nothing is kept)
+     * @throws StoreUnavailableException when the store cannot be reached (nothing is enqueued)
+     */
+    public List<AcceptedTask> submitAll(List<TaskRequest> requests) {
+        Instant now = clock.instant();
+        List<FieldViolation> violations = new ArrayList<>();
+        List<CheckedTask> tasks = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                tasks.add(checked(requests.get(i).type(), requests.get(i).fields(), now));
+            } catch (InvalidTaskException e) {
+                String at = "[" + i + "].";
+                e.violations().forEach(v -> violations.add(new FieldViolation(at + v.field(), v.message())));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidTaskException(violations);
+        }
+        return acceptAll(tasks, now);
+    }
+
+    /**
+     * A task to accept: its kind's name and its fields.
+     *
+     * @param type   the kind's name (null when the request named none)
+     * @param fields the kind's fields, with an optional {@code run_at} or {@code delay}
+     */
+    public record TaskRequest(String type, JsonObject fields) {
     }
 
     /**
@@ -86,13 +120,18 @@ public class TaskSubmissionService {
     public AcceptedTask submitForm(String type, Map<String, String> fields) {
         TaskKind kind = kinds.require(type);
         Instant now = clock.instant();
-        return checked(() -> dueTime.ofText(fields.get(TaskDueTime.RUN_AT), now), () -> binder.bind(kind, fields),
-                (due, input) -> accept(kind, input, now, due));
+        return acceptAll(List.of(checked(kind, () -> dueTime.ofText(fields.get(TaskDueTime.RUN_AT), now),
+                () -> binder.bind(kind, fields))), now).get(0);
+    }
+
+    private CheckedTask checked(String type, JsonObject fields, Instant now) {
+        TaskKind kind = kinds.require(type);
+        return checked(kind, () -> dueTime.of(fields, now), () -> binder.bind(kind, fields));
     }
 
     /** Reads the due time and binds the input, and refuses with every broken rule of both at once. */
-    private static AcceptedTask checked(Supplier<Optional<Instant>> dueTime, Supplier<BoundInput> binding,
-            BiFunction<Optional<Instant>, BoundInput, AcceptedTask> accept) {
+    private static CheckedTask checked(TaskKind kind, Supplier<Optional<Instant>> dueTime,
+            Supplier<BoundInput> binding) {
         List<FieldViolation> violations = new ArrayList<>();
         Optional<Instant> due = Optional.empty();
         BoundInput input = null;
@@ -109,28 +148,50 @@ public class TaskSubmissionService {
         if (!violations.isEmpty()) {
             throw new InvalidTaskException(violations);
         }
-        return accept.apply(due, input);
+        return new CheckedTask(kind, input, due);
     }
 
-    private AcceptedTask accept(TaskKind kind, BoundInput input, Instant now, Optional<Instant> due) {
-        String id = ids.get();
-        if (due.isPresent()) {
-            store.create(TaskRecord.scheduled(id, kind.name(), input.json(), now, due.get(), instance.name(),
-                    "due at " + due.get()));
-            metrics.submitted(kind.name());
-            LOG.fine(() -> "task " + id + " (" + kind.name() + ") accepted, due at " + due.get());
-            return new AcceptedTask(id, TaskState.SCHEDULED, due.get());
+    /** A task whose input and due time passed every rule. */
+    private record CheckedTask(TaskKind kind, BoundInput input, Optional<Instant> due) {
+    }
+
+    /**
+     * Records the tasks (PENDING, or SCHEDULED with their due time) in one step, then enqueues the PENDING ones in
+     * one broker transaction; when that fails every record is removed again.
+     */
+    private List<AcceptedTask> acceptAll(List<CheckedTask> tasks, Instant now) {
+        List<TaskRecord> records = new ArrayList<>(tasks.size());
+        List<TaskQueue.Outgoing> messages = new ArrayList<>(tasks.size());
+        List<AcceptedTask> accepted = new ArrayList<>(tasks.size());
+        for (CheckedTask task : tasks) {
+            String id = ids.get();
+            String kind = task.kind().name();
+            if (task.due().isPresent()) {
+                Instant due = task.due().get();
+                records.add(TaskRecord.scheduled(id, kind, task.input().json(), now, due, instance.name(),
+                        "due at " + due));
+                accepted.add(new AcceptedTask(id, TaskState.SCHEDULED, due));
+            } else {
+                records.add(TaskRecord.pending(id, kind, task.input().json(), now, instance.name()));
+                messages.add(new TaskQueue.Outgoing(new TaskMessage(id, kind, task.input().json(), now),
+                        task.kind().policy().queue()));
+                accepted.add(new AcceptedTask(id, TaskState.PENDING, null));
+            }
         }
-        store.create(TaskRecord.pending(id, kind.name(), input.json(), now, instance.name()));
+        if (records.size() == 1) {
+            store.create(records.get(0));
+        } else {
+            store.createAll(records);
+        }
         try {
-            queue.publish(new TaskMessage(id, kind.name(), input.json(), now), kind.policy().queue());
+            queue.publishAll(messages);
         } catch (RuntimeException e) {
-            withdraw(id);
+            records.forEach(r -> withdraw(r.id()));
             throw e;
         }
-        metrics.submitted(kind.name());
-        LOG.fine(() -> "task " + id + " (" + kind.name() + ") accepted");
-        return new AcceptedTask(id, TaskState.PENDING, null);
+        tasks.forEach(t -> metrics.submitted(t.kind().name()));
+        LOG.fine(() -> accepted.size() + " task(s) accepted: " + accepted);
+        return accepted;
     }
 
     private void withdraw(String id) {

@@ -168,6 +168,62 @@ class TaskSubmissionServiceTest {
         assertThat(submittedMetric).isEmpty();
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger nextId = new java.util.concurrent.atomic.AtomicInteger();
+    private final TaskSubmissionService batches = new TaskSubmissionService(kinds,
+            new TaskInputBinder(validation.getValidator()), store, queue, Clock.fixed(NOW, ZoneOffset.UTC),
+            new InstanceIdentity("test-1"), new CountingMetrics(submittedMetric),
+            new TaskDueTime(Duration.ofDays(30), Duration.ofSeconds(5)), () -> "task-" + nextId.incrementAndGet());
+
+    @Test
+    void aBatchIsAcceptedInItsOrderWithOneIdPerTaskAndItsDueTasksKeptBack() {
+        List<AcceptedTask> accepted = batches.submitAll(List.of(
+                new TaskSubmissionService.TaskRequest("reverse", json("{\"text\":\"abc\"}")),
+                new TaskSubmissionService.TaskRequest("sentiment", json("{\"text\":\"good\",\"delay\":\"PT1M\"}")),
+                new TaskSubmissionService.TaskRequest("email", json("{\"recipient\":\"ada@example.com\","
+                        + "\"subject\":\"Hi\",\"body\":\"\"}"))));
+
+        assertThat(accepted).extracting(AcceptedTask::id).containsExactly("task-1", "task-2", "task-3");
+        assertThat(accepted).extracting(AcceptedTask::state)
+                .containsExactly(TaskState.PENDING, TaskState.SCHEDULED, TaskState.PENDING);
+        assertThat(store.tasks.get("task-1").input().getString("text")).isEqualTo("abc");
+        assertThat(store.tasks.get("task-2").runAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(store.tasks.get("task-3").type()).isEqualTo("email");
+        assertThat(queue.published).hasSize(2);
+        assertThat(queue.published.get(0)).contains("task-1");
+        assertThat(queue.published.get(1)).contains("task-3");
+        assertThat(submittedMetric).containsExactly("reverse", "sentiment", "email");
+    }
+
+    @Test
+    void oneBadTaskRefusesTheWholeBatchNamingEachBrokenRuleByItsIndex() {
+        assertThatThrownBy(() -> batches.submitAll(List.of(
+                new TaskSubmissionService.TaskRequest("reverse", json("{\"text\":\"fine\"}")),
+                new TaskSubmissionService.TaskRequest("reverse", json("{\"text\":\"\"}")),
+                new TaskSubmissionService.TaskRequest("fly", json("{}")),
+                new TaskSubmissionService.TaskRequest("sentiment", json("{\"text\":\"ok\",\"delay\":-1}")))))
+                .isInstanceOfSatisfying(InvalidTaskException.class, e -> assertThat(e.violations()).containsExactly(
+                        new FieldViolation("[1].text", "must not be blank"),
+                        new FieldViolation("[2].type", "must be one of: email, reverse, sentiment"),
+                        new FieldViolation("[3].delay", "must not be negative")));
+
+        assertThat(store.tasks).isEmpty();
+        assertThat(queue.published).isEmpty();
+        assertThat(submittedMetric).isEmpty();
+    }
+
+    @Test
+    void whenTheBrokerRefusesABatchEveryRecordOfItIsWithdrawn() {
+        queue.down = true;
+
+        assertThatThrownBy(() -> batches.submitAll(List.of(
+                new TaskSubmissionService.TaskRequest("reverse", json("{\"text\":\"a\"}")),
+                new TaskSubmissionService.TaskRequest("reverse", json("{\"text\":\"b\",\"delay\":30}")))))
+                .isInstanceOf(QueueUnavailableException.class);
+
+        assertThat(store.tasks).isEmpty();
+        assertThat(submittedMetric).isEmpty();
+    }
+
     @Test
     void whenTheStoreIsDownNothingIsEnqueued() {
         store.down = true;
@@ -188,6 +244,14 @@ class TaskSubmissionServiceTest {
                 throw new StoreUnavailableException("down");
             }
             tasks.put(pending.id(), pending);
+        }
+
+        @Override
+        public void createAll(List<TaskRecord> accepted) {
+            if (down) {
+                throw new StoreUnavailableException("down");
+            }
+            accepted.forEach(t -> tasks.put(t.id(), t));
         }
 
         @Override

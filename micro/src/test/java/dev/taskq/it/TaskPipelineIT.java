@@ -144,6 +144,12 @@ class TaskPipelineIT {
                 Map.entry("{\"type\":\"reverse\",\"text\":", "type"),
                 Map.entry("not json at all", "type"),
                 Map.entry("[1,2,3]", "type"),
+                Map.entry("[]", "type"),
+                Map.entry("[" + "{\"type\":\"reverse\",\"text\":\"x\"},".repeat(1000)
+                        + "{\"type\":\"reverse\",\"text\":\"x\"}]", "type"),
+                Map.entry("[{\"type\":\"reverse\",\"text\":\"fine\"},{\"type\":\"reverse\",\"text\":\" \"}]",
+                        "[1].text"),
+                Map.entry("[{\"type\":\"reverse\",\"text\":\"fine\"},[{\"type\":\"reverse\"}]]", "type"),
                 Map.entry("{}", "type"),
                 Map.entry("{\"type\":\"fly\",\"text\":\"x\"}", "type"),
                 Map.entry("{\"type\":\"reverse\"}", "text"),
@@ -203,6 +209,26 @@ class TaskPipelineIT {
         assertThat(answer.json().getString("state")).isEqualTo("PENDING");
         assertThat(answer.location()).endsWith("/api/tasks/" + id);
         assertThat(awaitEnd(id).getString("result")).isEqualTo("cba");
+    }
+
+    @Test
+    void aBatchIsAcceptedWithOneIdPerTaskInItsOrderAndEveryTaskRuns() {
+        TaskqClient.Answer answer = client.postJson("api/tasks", "[{\"type\":\"reverse\",\"text\":\"abc\"},"
+                + "{\"type\":\"sentiment\",\"text\":\"a good day\"},{\"type\":\"reverse\",\"text\":\"xyz\"},"
+                + "{\"type\":\"email\",\"recipient\":\"ada@example.com\",\"subject\":\"Hi\",\"body\":\"\"}]");
+
+        assertThat(answer.status()).isEqualTo(202);
+        List<JsonObject> accepted = answer.jsonArray().getValuesAs(JsonObject.class);
+        assertThat(accepted).hasSize(4).allSatisfy(a -> assertThat(a.getString("state")).isEqualTo("PENDING"));
+        List<String> ids = accepted.stream().map(a -> a.getString("task_id")).toList();
+        assertThat(Set.copyOf(ids)).as("one id per task").hasSize(4);
+        List<JsonObject> done = ids.stream().map(this::awaitEnd).toList();
+        assertThat(done).extracting(t -> t.getString("type")).containsExactly("reverse", "sentiment", "reverse",
+                "email");
+        assertThat(done.get(0).getString("result")).isEqualTo("cba");
+        assertThat(done.get(1).getString("result")).isEqualTo("positive");
+        assertThat(done.get(2).getString("result")).isEqualTo("zyx");
+        assertThat(done.get(3).getString("state")).isEqualTo("SUCCESS");
     }
 
     @Test

@@ -8,8 +8,10 @@ import dev.taskq.reliability.lab.Http;
 import dev.taskq.reliability.lab.Ledger;
 import dev.taskq.reliability.lab.Summary;
 import dev.taskq.reliability.lab.TaskSpec;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +68,15 @@ class ApiFuzzIT {
         assertThat(answer.status()).as("%s answered %s", request, answer).isLessThan(500);
         if (request.expect() == Expect.ACCEPTED) {
             assertThat(answer.status()).as("%s answered %s", request, answer).isBetween(200, 299);
-            ACCEPTED.put(answer.json().getString("task_id"), request.task());
+            if (request.batch() != null) {
+                List<JsonObject> accepted = answer.jsonArray().getValuesAs(JsonObject.class);
+                assertThat(accepted).as("%s answered %s", request, answer).hasSameSizeAs(request.batch());
+                for (int i = 0; i < accepted.size(); i++) {
+                    ACCEPTED.put(accepted.get(i).getString("task_id"), request.batch().get(i));
+                }
+            } else {
+                ACCEPTED.put(answer.json().getString("task_id"), request.task());
+            }
         } else if (request.expect() == Expect.REFUSED) {
             assertThat(answer.status()).as("%s answered %s", request, answer).isBetween(400, 499);
             REFUSED.incrementAndGet();

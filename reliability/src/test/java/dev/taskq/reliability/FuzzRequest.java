@@ -2,6 +2,8 @@ package dev.taskq.reliability;
 
 import dev.taskq.reliability.lab.TaskSpec;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One generated HTTP request and what taskq must answer to it.
@@ -13,9 +15,15 @@ import java.nio.charset.StandardCharsets;
  * @param body        the body, or {@code null}
  * @param expect      the class of answer required
  * @param task        for a valid submission, the task it must become
+ * @param batch       for a valid batch submission (a JSON array), the tasks it must become, in order; else null
  */
 record FuzzRequest(String kind, String method, String path, String contentType, byte[] body, Expect expect,
-        TaskSpec task) {
+        TaskSpec task, List<TaskSpec> batch) {
+
+    FuzzRequest(String kind, String method, String path, String contentType, byte[] body, Expect expect,
+            TaskSpec task) {
+        this(kind, method, path, contentType, body, expect, task, null);
+    }
 
     /** The answers a request may get. None may be a 5xx. */
     enum Expect {
@@ -37,8 +45,18 @@ record FuzzRequest(String kind, String method, String path, String contentType, 
                 valid ? task : null);
     }
 
+    /** A batch of submissions: valid when every one of them is. */
+    static FuzzRequest batch(List<FuzzRequest> submissions) {
+        boolean valid = submissions.stream().allMatch(s -> s.expect() == Expect.ACCEPTED);
+        String json = submissions.stream().map(s -> new String(s.body(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining(",", "[", "]"));
+        return new FuzzRequest("batch", "POST", "api/tasks", "application/json", json.getBytes(StandardCharsets.UTF_8),
+                valid ? Expect.ACCEPTED : Expect.REFUSED, null,
+                valid ? submissions.stream().map(FuzzRequest::task).toList() : null);
+    }
+
     FuzzRequest withTask(TaskSpec expected) {
-        return new FuzzRequest(kind, method, path, contentType, body, expect, expected);
+        return new FuzzRequest(kind, method, path, contentType, body, expect, expected, batch);
     }
 
     @Override

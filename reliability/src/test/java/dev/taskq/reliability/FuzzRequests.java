@@ -42,7 +42,8 @@ final class FuzzRequests {
                 Tuple.of(8, wrongContentTypes()),
                 Tuple.of(8, oddMethods()),
                 Tuple.of(5, oddPaths()),
-                Tuple.of(5, seedSubmissions()));
+                Tuple.of(5, seedSubmissions()),
+                Tuple.of(6, batches()));
     }
 
     /** Text of every sort: printable, control characters, any BMP character but lone surrogates, emoji. */
@@ -109,10 +110,16 @@ final class FuzzRequests {
     }
 
     private static Arbitrary<FuzzRequest> jsonThatIsNoObject() {
-        return Arbitraries.of("[]", "[{\"type\":\"reverse\",\"text\":\"x\"}]", "\"reverse\"", "42", "-1e999", "true",
+        return Arbitraries.of("[]", "[[]]", "[{\"type\":\"reverse\",\"text\":\"x\"},42]", "\"reverse\"", "42", "-1e999", "true",
                         "null", "", "   ", "{", "}", "{}")
                 .map(json -> FuzzRequest.post("JSON but no task", "api/tasks", "application/json", json,
                         Expect.REFUSED));
+    }
+
+    /** Arrays of 1 to 6 submissions, valid or not: accepted only when every one of them is valid (all or none). */
+    private static Arbitrary<FuzzRequest> batches() {
+        return Arbitraries.oneOf(textTasks(), emailTasks()).list().ofMinSize(1).ofMaxSize(6)
+                .map(FuzzRequest::batch);
     }
 
     private static Arbitrary<FuzzRequest> wrongTypes() {

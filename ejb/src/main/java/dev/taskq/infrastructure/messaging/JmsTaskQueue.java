@@ -1,9 +1,20 @@
 package dev.taskq.infrastructure.messaging;
 
 import dev.taskq.infrastructure.plugins.ConsumedQueuesConfigSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
 import dev.taskq.application.QueueUnavailableException;
@@ -29,9 +40,18 @@ import java.util.logging.Logger;
  * Publishes task messages to the durable RabbitMQ queue of their kind: {@code taskq.queue}, or {@code <taskq.queue>.<q>}
  * for a kind on queue {@code q} (and poison messages to
  * {@code taskq.dead-letter-queue}) through JMS (rabbitmq-jms), as
- * persistent messages in transacted sessions: {@link #publish} returns only after the broker has committed the
- * message. (Publisher confirms instead of transactions were measured: no faster here, see docs/performance.md.)
- * One connection is shared; sessions are pooled (a JMS session is single-threaded). When the broker goes away the
+ * persistent messages in transacted sessions: {@link #publishAll} returns only after the broker has committed the
+ * message.
+ *
+ * <p>Group commit: the publishes of concurrent callers are committed together. A caller hands its messages to the
+ * {@value #COMMITTERS} committer threads and waits; a committer takes every publish waiting (up to
+ * {@code taskq.publish.max-batch} messages), sends them in one transaction, commits once, and wakes each caller,
+ * so one broker round trip and disk sync serves many requests (docs/performance.md). A failed commit fails every
+ * caller of that transaction, and none of its messages is on the queue. A caller that waited
+ * {@code taskq.publish.timeout-ms} in vain gets a {@link QueueUnavailableException}; its messages are no longer sent
+ * if no committer has taken them yet.
+ *
+ * <p>One connection is shared; sessions are pooled (a JMS session is single-threaded). When the broker goes away the
  * connection is dropped and made again on the next publish.
  */
 @ApplicationScoped
@@ -40,8 +60,23 @@ public class JmsTaskQueue implements TaskQueue {
     /** The message property that says why a message was dead-lettered. */
     public static final String DEAD_LETTER_REASON = "taskq_dead_letter_reason";
 
+    /** Committer threads: while one waits for the broker's commit, the other gathers the next transaction. */
+    static final int COMMITTERS = 2;
+
     @Inject
     RabbitMqSettings settings;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threadFactory;
+    @Inject
+    @ConfigProperty(name = "taskq.publish.max-batch")
+    int maxBatch;
+    @Inject
+    @ConfigProperty(name = "taskq.publish.timeout-ms")
+    long timeoutMs;
+
+    private final BlockingQueue<WaitingPublish> waiting = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean closed;
 
     private RMQConnectionFactory factory;
     private Connection connection;
@@ -53,10 +88,22 @@ public class JmsTaskQueue implements TaskQueue {
     void configure() {
         factory = new RMQConnectionFactory();
         factory.setAmqpConnectionFactoryPostProcessor(settings::configure);
+        for (int i = 0; i < COMMITTERS; i++) {
+            Thread committer = threadFactory.newThread(this::commitWaitingPublishes);
+            committer.setName("taskq-publish-" + i);
+            committers.add(committer);
+            committer.start();
+        }
     }
 
     @PreDestroy
     void close() {
+        closed = true;
+        committers.forEach(Thread::interrupt);
+        WaitingPublish left;
+        while ((left = waiting.poll()) != null) {
+            left.fail(new QueueUnavailableException("taskq is shutting down", null));
+        }
         idleSenders.forEach(Sender::close);
         idleSenders.clear();
         dropConnection(connectionGeneration);
@@ -72,14 +119,56 @@ public class JmsTaskQueue implements TaskQueue {
         if (messages.isEmpty()) {
             return;
         }
-        withSender(messages.size() == 1 ? "task " + messages.get(0).message().id() : messages.size() + " tasks",
-                sender -> {
-                    for (Outgoing outgoing : messages) {
-                        sender.add(sender.queue(ConsumedQueuesConfigSource.physicalName(settings.queueName(),
-                                outgoing.queue())), outgoing.message().toJson(), null);
-                    }
-                    sender.session.commit();
-                });
+        WaitingPublish publish = new WaitingPublish(messages);
+        if (closed) {
+            throw new QueueUnavailableException("taskq is shutting down", null);
+        }
+        waiting.add(publish);
+        publish.awaitCommit(timeoutMs);
+    }
+
+    /** A committer thread's loop: takes the waiting publishes, commits them in one transaction, wakes their callers. */
+    private void commitWaitingPublishes() {
+        List<WaitingPublish> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            int messages = batch.get(0).messages.size();
+            WaitingPublish next;
+            while (messages < maxBatch && (next = waiting.poll()) != null) {
+                batch.add(next);
+                messages += next.messages.size();
+            }
+            batch.removeIf(p -> !p.take());
+            if (!batch.isEmpty()) {
+                commit(batch, messages);
+            }
+            batch.clear();
+        }
+    }
+
+    private void commit(List<WaitingPublish> batch, int messages) {
+        try {
+            withSender(messages == 1 ? "task " + batch.get(0).messages.get(0).message().id() : messages + " tasks",
+                    sender -> {
+                        for (WaitingPublish publish : batch) {
+                            for (Outgoing outgoing : publish.messages) {
+                                sender.add(sender.queue(ConsumedQueuesConfigSource.physicalName(
+                                        settings.queueName(), outgoing.queue())), outgoing.message().toJson(), null);
+                            }
+                        }
+                        sender.session.commit();
+                    });
+            batch.forEach(WaitingPublish::committed);
+        } catch (QueueUnavailableException e) {
+            batch.forEach(p -> p.fail(e));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "a publish failed unexpectedly", e);
+            batch.forEach(p -> p.fail(new QueueUnavailableException("the message broker is not reachable", e)));
+        }
     }
 
     @Override
@@ -156,6 +245,52 @@ public class JmsTaskQueue implements TaskQueue {
         connection = null;
         connectionGeneration++;
         LOG.warning(() -> "connection to RabbitMQ dropped; the next publish reconnects");
+    }
+
+    /** One caller's messages, waiting for a committer; one transaction takes all of them or none. */
+    private static final class WaitingPublish {
+        private static final int WAITING = 0;
+        private static final int TAKEN = 1;
+        private static final int ABANDONED = 2;
+
+        final List<Outgoing> messages;
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+        private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+        WaitingPublish(List<Outgoing> messages) {
+            this.messages = messages;
+        }
+
+        /** A committer takes it: false when its caller gave up waiting (then it is not sent). */
+        boolean take() {
+            return state.compareAndSet(WAITING, TAKEN);
+        }
+
+        void committed() {
+            outcome.complete(null);
+        }
+
+        void fail(QueueUnavailableException e) {
+            outcome.completeExceptionally(e);
+        }
+
+        /** Waits until the broker committed the messages; throws when it did not, or not in time. */
+        void awaitCommit(long timeoutMs) {
+            try {
+                outcome.get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof QueueUnavailableException q ? q
+                        : new QueueUnavailableException("the message broker is not reachable", e.getCause());
+            } catch (TimeoutException e) {
+                boolean neverSent = state.compareAndSet(WAITING, ABANDONED);
+                throw new QueueUnavailableException("the message broker did not take the message in "
+                        + timeoutMs + " ms" + (neverSent ? "; it was not sent" : ""), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                state.compareAndSet(WAITING, ABANDONED);
+                throw new QueueUnavailableException("interrupted while waiting for the message broker", e);
+            }
+        }
     }
 
     /** A transacted session and its producer, used by one thread at a time, with the queues it sent to. */

@@ -36,6 +36,7 @@ public class RedisTaskStore implements TaskStore {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     private static final LuaScript CREATE = RedisTaskIndex.script("task-create.lua", "create.lua");
+    private static final LuaScript CREATE_ALL = RedisTaskIndex.script("task-create.lua", "create-all.lua");
     private static final LuaScript CLAIM_DUE = RedisTaskIndex.script("claim-due.lua");
     private static final LuaScript BEGIN_ATTEMPT = RedisTaskIndex.script("begin-attempt.lua");
     private static final LuaScript RECORD_RETRY = RedisTaskIndex.script("record-retry.lua");
@@ -57,6 +58,21 @@ public class RedisTaskStore implements TaskStore {
                 creationArgs(task)));
         if (created != 1) {
             throw new IllegalStateException("task " + task.id() + " exists already");
+        }
+    }
+
+    @Override
+    public void createAll(List<TaskRecord> tasks) {
+        List<String> keys = new ArrayList<>(tasks.size() * 4 + 2);
+        List<String> args = new ArrayList<>(tasks.size() * 9);
+        for (TaskRecord task : tasks) {
+            keys.addAll(index.scriptKeys(task.id()));
+            args.addAll(creationArgs(task));
+        }
+        keys.add(index.due());
+        long created = call(() -> CREATE_ALL.run(redis.jedis(), keys, args));
+        if (created != tasks.size()) {
+            throw new IllegalStateException("one of " + tasks.size() + " tasks exists already; none was stored");
         }
     }
 

@@ -10,34 +10,41 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413, whether or not they declare a length, so
- * that an over-large body is never read into memory whole.
+ * Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413 ({@value #MAX_BATCH_BODY_BYTES} for a task
+ * submission, which may be a batch: {@link TaskSubmissions}), whether or not they declare a length, so that an
+ * over-large body is never read into memory whole.
  */
 @Provider
 public class BodySizeLimit implements ReaderInterceptor {
     /** Room for the longest text allowed (10 000 characters) even when every character is JSON-escaped. */
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** A batch of {@value TaskSubmissions#MAX_TASKS} tasks of about 4 KiB each. */
+    static final int MAX_BATCH_BODY_BYTES = 4 * 1024 * 1024;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        int limit = context.getType() == TaskSubmissions.class ? MAX_BATCH_BODY_BYTES : MAX_BODY_BYTES;
         String declared = context.getHeaders().getFirst("Content-Length");
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
-            throw tooLarge();
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
+            throw tooLarge(limit);
         }
-        context.setInputStream(new LimitedStream(context.getInputStream()));
+        context.setInputStream(new LimitedStream(context.getInputStream(), limit));
         return context.proceed();
     }
 
-    private static WebApplicationException tooLarge() {
-        return new WebApplicationException("The request body is larger than " + MAX_BODY_BYTES + " bytes.",
+    static WebApplicationException tooLarge(int limit) {
+        return new WebApplicationException("The request body is larger than " + limit + " bytes.",
                 Status.REQUEST_ENTITY_TOO_LARGE);
     }
 
     private static final class LimitedStream extends FilterInputStream {
-        private long remaining = MAX_BODY_BYTES;
+        private final int limit;
+        private long remaining;
 
-        LimitedStream(InputStream in) {
+        LimitedStream(InputStream in, int limit) {
             super(in);
+            this.limit = limit;
+            this.remaining = limit;
         }
 
         @Override
@@ -61,7 +68,7 @@ public class BodySizeLimit implements ReaderInterceptor {
         private void count(int n) {
             remaining -= n;
             if (remaining < 0) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
         }
     }

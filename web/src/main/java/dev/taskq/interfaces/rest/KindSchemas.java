@@ -20,8 +20,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
  * Adds one OpenAPI schema per task kind of this deployment ({@code Task_<name>}: {@code type} plus the kind's
- * fields, with their types, required marks and limits, read from the input record and its constraints) and makes
- * the body of {@code POST /api/tasks} one of them. Registered as {@code mp.openapi.filter}.
+ * fields, with their types, required marks and limits, read from the input record and its constraints), and
+ * {@code Task}, one of them; the body of {@code POST /api/tasks} is a {@code Task} or an array of 1 to
+ * {@value TaskSubmissions#MAX_TASKS} of them. Registered as {@code mp.openapi.filter}.
  */
 public class KindSchemas implements OASFilter {
     private static final Logger LOG = Logger.getLogger(KindSchemas.class.getName());
@@ -51,7 +52,12 @@ public class KindSchemas implements OASFilter {
         if (submit == null || submit.getRequestBody() == null) {
             return;
         }
-        Schema body = OASFactory.createSchema().oneOf(oneOf).discriminator(discriminator);
+        openAPI.getComponents().addSchema("Task", OASFactory.createSchema().oneOf(oneOf)
+                .discriminator(discriminator));
+        Schema task = OASFactory.createSchema().ref("#/components/schemas/Task");
+        Schema body = OASFactory.createSchema().oneOf(List.of(task, OASFactory.createSchema()
+                .type(SchemaType.ARRAY).items(task).minItems(1).maxItems(TaskSubmissions.MAX_TASKS)
+                .description("a batch: accepted all or none, answered with one id per task, in order")));
         Content content = submit.getRequestBody().getContent();
         if (content == null) {
             content = OASFactory.createContent();

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import dev.taskq.application.AcceptedTask;
 import dev.taskq.application.TaskQueryService;
 import dev.taskq.application.TaskSubmissionService;
+import dev.taskq.application.TaskSubmissionService.TaskRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -43,12 +44,19 @@ public class TaskResource {
     @Inject
     TaskQueryService queries;
 
-    /** Accepts a task: 202 with its id and a Location to poll, or a 4xx/503 problem. */
+    /**
+     * Accepts a task: 202 with its id and a Location to poll; or a batch (a JSON array), all or none: 202 with one
+     * id per task in order; or a 4xx/503 problem.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a task", description = "Checks the input, records the task PENDING and queues it;"
-            + " with run_at (an RFC 3339 instant) or delay (an ISO-8601 duration such as PT30S, or seconds) it is"
-            + " recorded SCHEDULED and queued when it falls due.")
+    @Operation(summary = "Submit a task, or a batch of tasks", description = "Checks the input, records the task"
+            + " PENDING and queues it; with run_at (an RFC 3339 instant) or delay (an ISO-8601 duration such as PT30S,"
+            + " or seconds) it is recorded SCHEDULED and queued when it falls due. A JSON array of 1 to "
+            + TaskSubmissions.MAX_TASKS + " tasks is a batch: every task is checked first and one broken rule refuses"
+            + " them all (errors name the task's index, [3].recipient); accepted, they are recorded in one step and"
+            + " queued in one broker transaction, and the answer is an array of one {task_id, state} per task, in"
+            + " the order sent.")
     // the body's schema (one per task kind, with its fields and rules) is added by KindSchemas
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {
@@ -57,27 +65,40 @@ public class TaskResource {
                     @ExampleObject(name = "reverse", value = "{\"type\":\"reverse\",\"text\":\"hello\"}"),
                     @ExampleObject(name = "sentiment", value = "{\"type\":\"sentiment\",\"text\":\"a good day\"}"),
                     @ExampleObject(name = "in 30 seconds", value = "{\"type\":\"reverse\",\"text\":\"later\","
-                            + "\"delay\":\"PT30S\"}")}))
-    @APIResponse(responseCode = "202", description = "Accepted; poll the Location",
-            content = @Content(schema = @Schema(implementation = TaskAccepted.class), examples = @ExampleObject(
-                    name = "accepted", value = "{\"task_id\":\"0b9e5c2e-7d1f-4c41-9a57-2f3c1d1e8a10\","
-                            + "\"state\":\"PENDING\"}")))
+                            + "\"delay\":\"PT30S\"}"),
+                    @ExampleObject(name = "a batch", value = "[{\"type\":\"reverse\",\"text\":\"one\"},"
+                            + "{\"type\":\"sentiment\",\"text\":\"a good day\"}]")}))
+    @APIResponse(responseCode = "202", description = "Accepted; poll the Location. A batch is answered with an"
+            + " array of these, one per task in the order sent, and no Location",
+            content = @Content(schema = @Schema(implementation = TaskAccepted.class), examples = {
+                    @ExampleObject(name = "accepted", value = "{\"task_id\":\"0b9e5c2e-7d1f-4c41-9a57-2f3c1d1e8a10\","
+                            + "\"state\":\"PENDING\"}"),
+                    @ExampleObject(name = "a batch accepted", value = "[{\"task_id\":\"0b9e5c2e-7d1f-4c41-9a57-"
+                            + "2f3c1d1e8a10\",\"state\":\"PENDING\"},{\"task_id\":\"5d0c3a8e-1b7f-4e2a-8c55-"
+                            + "9a1d2e3f4b60\",\"state\":\"PENDING\"}]")}))
     @APIResponse(responseCode = "400", description = "The input breaks a rule (each field's error in errors), the"
             + " type is not a kind of task this deployment runs (errors lists them), run_at or delay is wrong (both"
-            + " given, unreadable, in the past, beyond taskq.scheduling.max-delay), or the body is not JSON",
+            + " given, unreadable, in the past, beyond taskq.scheduling.max-delay), the body is not JSON, or a batch is empty,"
+            + " holds more than " + TaskSubmissions.MAX_TASKS + " tasks or one that is not an object",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"type\":\"https://taskq.dev/problems/"
                             + "invalid-task\",\"title\":\"The task is not valid\",\"status\":400,\"detail\":"
                             + "\"recipient: must be a well-formed email address\",\"errors\":[{\"field\":"
                             + "\"recipient\",\"message\":\"must be a well-formed email address\"}]}")))
-    @APIResponse(responseCode = "413", description = "The body is over 256 KiB",
+    @APIResponse(responseCode = "413", description = "The body is over 256 KiB (a batch: over 4 MiB)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "RabbitMQ or Redis is down; nothing was kept (Retry-After)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response submit(TaskBody body, @Context UriInfo uri) {
-        AcceptedTask accepted = submissions.submit(requireBody(body).kindIn("type"), body.json());
+    public Response submit(TaskSubmissions body, @Context UriInfo uri) {
+        if (requireBody(body).batch()) {
+            return Response.accepted(submissions.submitAll(body.tasks().stream()
+                    .map(task -> new TaskRequest(task.kindIn("type"), task.json())).toList()).stream()
+                    .map(TaskAccepted::of).toList()).build();
+        }
+        TaskBody task = body.tasks().get(0);
+        AcceptedTask accepted = submissions.submit(task.kindIn("type"), task.json());
         return Response.accepted(TaskAccepted.of(accepted))
                 .location(uri.getBaseUriBuilder().path(TaskResource.class).path(accepted.id()).build())
                 .build();
