@@ -9,6 +9,10 @@
 # run-N.json, run-N.log and Gatling's HTML report of each run under run-N/; with both targets also
 # bench/target/report-comparison.md (taskq ÷ Celery, run by run). Further arguments go to Maven. Exits 1 if a run
 # failed or missed an assertion (errors or lost tasks).
+# BENCH_REDIS_FSYNC=always (or everysec) measures with Redis persisting as the guarantee needs it: before the runs
+# `redis-cli CONFIG SET appendonly yes` and `CONFIG SET appendfsync always` on the local Redis that both stacks use,
+# afterwards the values it had before (also when a run fails or is interrupted). Unset (or "as-is"): Redis as it is
+# (the local test default has no persistence). Each run-N.json records the mode it met (machine.redis_persistence).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,6 +58,40 @@ for target in "${targets[@]}"; do
     mkdir -p "$(report_dir "$target")"
 done
 mvn -B -q -f bench/pom.xml test-compile
+
+redis_config() {
+    redis-cli -h "${BENCH_REDIS_HOST:-127.0.0.1}" CONFIG "$@"
+}
+
+# waits until Redis has no AOF rewrite running or scheduled (switching appendonly on starts one)
+await_aof_rewrite() {
+    while redis-cli -h "${BENCH_REDIS_HOST:-127.0.0.1}" INFO persistence \
+            | grep -Eq '^aof_rewrite_(in_progress|scheduled):1'; do
+        sleep 0.2
+    done
+}
+
+fsync=${BENCH_REDIS_FSYNC:-as-is}
+case "$fsync" in
+    as-is) ;;
+    always | everysec)
+        previous_appendonly=$(redis_config GET appendonly | sed -n 2p)
+        previous_appendfsync=$(redis_config GET appendfsync | sed -n 2p)
+        restore_redis() {
+            await_aof_rewrite
+            redis_config SET appendfsync "$previous_appendfsync" >/dev/null
+            redis_config SET appendonly "$previous_appendonly" >/dev/null
+            echo "Redis persistence restored: appendonly $previous_appendonly, appendfsync $previous_appendfsync"
+        }
+        trap restore_redis EXIT
+        redis_config SET appendonly yes >/dev/null
+        redis_config SET appendfsync "$fsync" >/dev/null
+        await_aof_rewrite
+        echo "Redis persistence for the runs: appendonly yes, appendfsync $fsync" \
+             "(was appendonly $previous_appendonly, appendfsync $previous_appendfsync)"
+        ;;
+    *) echo "BENCH_REDIS_FSYNC must be always, everysec or as-is, not '$fsync'" >&2; exit 2 ;;
+esac
 
 failed=0
 for run in $(seq 1 "$runs"); do

@@ -21,6 +21,8 @@ import java.util.List;
  * @param warmupTasks   tasks of the unreported warm-up burst (16 clients); 0 for none
  * @param burstTasks    tasks of each burst phase
  * @param burstClients  one burst phase per client count
+ * @param batchTasks    tasks of the batch phase (one client posting JSON arrays of {@code batchSize}); 0 for none
+ * @param batchSize     tasks per batch request (1..1 000, taskq's limit)
  * @param steadyRates   one steady phase per arrival rate (tasks/s)
  * @param steadySeconds how long each steady phase offers its rate
  * @param pollMs        first pause between two status reads of a task (doubled after each, up to 100 ms)
@@ -31,8 +33,8 @@ import java.util.List;
 public record BenchSettings(String target, Path microJar, Path rar, Path war, Path preBoot, Path postBoot,
         List<String> instanceJvmArgs,
         Path reportDir, int run, int warmupTasks, int burstTasks, List<Integer> burstClients,
-        List<Integer> steadyRates, int steadySeconds, int pollMs, String rabbitmqHost, String redisHost,
-        Celery celery) {
+        int batchTasks, int batchSize, List<Integer> steadyRates, int steadySeconds, int pollMs, String rabbitmqHost,
+        String redisHost, Celery celery) {
 
     /** Seconds after its submission that a task counts as lost if it is still not terminal. */
     public static final int TASK_TIMEOUT_SECONDS = 60;
@@ -60,6 +62,8 @@ public record BenchSettings(String target, Path microJar, Path rar, Path war, Pa
                 Integer.getInteger("bench.warmup.tasks", 0),
                 Integer.getInteger("bench.burst.tasks", 50),
                 numbers(System.getProperty("bench.burst.clients", "4")),
+                number("bench.batch.tasks", 0),
+                number("bench.batch.size", 1000),
                 numbers(System.getProperty("bench.steady.rates", "")),
                 Integer.getInteger("bench.steady.seconds", 2),
                 Integer.getInteger("bench.poll.ms", 10),

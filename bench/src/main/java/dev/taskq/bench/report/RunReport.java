@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.Jedis;
 
 /**
  * Writes what one run measured to {@code run-N.json} in the report folder, then refreshes the summary. Its
@@ -33,6 +34,24 @@ public final class RunReport {
     public void instanceStarted(long startToFirstTaskMillis, Sample idle) {
         instance.put("start_to_first_task_ms", startToFirstTaskMillis);
         instance.put("rss_idle_mib", PhaseResult.round(idle.rssMiB()));
+    }
+
+    /**
+     * Records how the Redis both stacks use persists its writes right now ({@code machine.redis_persistence}, e.g.
+     * "appendonly yes, appendfsync always" as the guarantee needs it, or "appendonly no" as the local test default;
+     * run-simulation.sh sets it with BENCH_REDIS_FSYNC), from its own CONFIG GET; "unknown" if it does not say.
+     */
+    public void redisPersistence(String redisHost) {
+        String persistence;
+        try (Jedis redis = new Jedis(redisHost, 6379)) {
+            Map<String, String> config = new LinkedHashMap<>(redis.configGet("appendonly"));
+            config.putAll(redis.configGet("appendfsync"));
+            persistence = "yes".equals(config.get("appendonly"))
+                    ? "appendonly yes, appendfsync " + config.get("appendfsync") : "appendonly no";
+        } catch (RuntimeException e) {
+            persistence = "unknown (" + e.getMessage() + ")";
+        }
+        machine.put("redis_persistence", persistence);
     }
 
     /**

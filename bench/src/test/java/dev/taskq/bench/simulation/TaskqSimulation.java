@@ -3,6 +3,7 @@ package dev.taskq.bench.simulation;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -20,10 +21,13 @@ import dev.taskq.bench.instance.SystemUnderTest;
 import dev.taskq.bench.report.PhaseLog;
 import dev.taskq.bench.report.RunReport;
 import dev.taskq.bench.report.TaskTiming;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,7 +47,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code warmup} (not reported): a burst from 16 clients, so that the measured phases meet a warm JVM;</li>
  *   <li>{@code burst-<clients>}: {@code bench.burst.tasks} mixed tasks (reverse, sentiment, email) shared by that
- *       many clients, each submitting its share as fast as it can, then reading each of its tasks until done;</li>
+ *       many clients, each submitting its share as fast as it can, then reading each of its tasks until done: its
+ *       {@code submit_per_s} is the accepted tasks/s (202s per second) at that many clients, its
+ *       {@code completed_per_s} the end-to-end rate;</li>
+ *   <li>{@code batch}: one client submits {@code bench.batch.tasks} mixed tasks as JSON arrays of
+ *       {@code bench.batch.size} to the same {@code POST /api/tasks}, one request after the other; each answer must
+ *       be 202 with one {@code {task_id, state: PENDING}} per task, in order; then it reads every task until done
+ *       ({@code submit_per_s}: accepted tasks/s from one client);</li>
  *   <li>{@code steady-<rate>}: a new task every 1/rate s for {@code bench.steady.seconds}, each read until done
  *       (first read right after the 202, then backing off from {@code bench.poll.ms}).</li>
  * </ul>
@@ -54,6 +65,7 @@ public class TaskqSimulation extends Simulation {
     private static final Duration BETWEEN_PHASES = Duration.ofSeconds(2);
     private static final int WARMUP_CLIENTS = 16;
     private static final long MAX_POLL_PAUSE_MS = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
     private final SystemUnderTest system = SystemUnderTest.of(settings);
@@ -71,6 +83,10 @@ public class TaskqSimulation extends Simulation {
         }
         for (int clients : settings.burstClients()) {
             steps.add(burst(phase("burst-" + clients, true), settings.burstTasks(), clients));
+        }
+        if (settings.batchTasks() > 0) {
+            steps.add(batch(phase("batch", true), settings.batchTasks(),
+                    settings.batchSize()));
         }
         for (int rate : settings.steadyRates()) {
             steps.add(steady(phase("steady-" + rate, true), rate, settings.steadySeconds()));
@@ -92,6 +108,7 @@ public class TaskqSimulation extends Simulation {
                     settings.reportDir().getFileName() + "-instances").resolve("run-" + settings.run()));
             sampler = new ProcessSampler(system::pids);
             report.instanceStarted(system.startToFirstTaskMillis(), sampler.now());
+            report.redisPersistence(settings.redisHost());
             sampler.every(100);
             loadGenerator = new ProcessSampler(ProcessHandle.current().pid()).every(100);
             brokerAndStore = ProcessSampler.ofExecutables("beam.smp", "redis-server").every(100);
@@ -158,15 +175,81 @@ public class TaskqSimulation extends Simulation {
                             }
                             return session;
                         }))
-                .asLongAs(session -> !pending(session).isEmpty()).on(
-                        exec(session -> session.set("task", pending(session).peek())),
-                        readUntilDone(phase),
-                        exec(session -> {
-                            pending(session).poll();
-                            return session;
-                        }))
+                .exec(readEachUntilDone(phase))
                 .injectOpen(nothingFor(BETWEEN_PHASES), atOnceUsers(clients))
                 .andThen(metricsSnapshot(phase));
+    }
+
+    /**
+     * One client submits {@code tasks} tasks as JSON arrays of {@code size}, one request after the other, then
+     * reads each until done. A batch counts as accepted only if the answer is 202 with one PENDING task per task
+     * sent; its tasks take their ids in the order sent.
+     */
+    private PopulationBuilder batch(PhaseLog phase, int tasks, int size) {
+        return scenario(phase.name())
+                .exec(session -> session.set("left", tasks).set("pending", new ArrayDeque<TaskTiming>()))
+                .asLongAs(session -> session.getInt("left") > 0).on(
+                        exec(session -> {
+                            int count = Math.min(size, session.getInt("left"));
+                            List<TaskTiming> batch = new ArrayList<>(count);
+                            StringJoiner body = new StringJoiner(",", "[", "]");
+                            for (int i = 0; i < count; i++) {
+                                body.add(nextTaskBody());
+                                batch.add(phase.submitting());
+                            }
+                            return session.set("body", body.toString()).set("batch", batch)
+                                    .set("left", session.getInt("left") - count);
+                        }),
+                        exec(http(phase.name() + ": submit batch").post("/api/tasks").body(StringBody("#{body}"))
+                                .check(status().is(202),
+                                        jmesPath("length([?state=='PENDING'])").ofInt()
+                                                .is(session -> batch(session).size()),
+                                        bodyString().saveAs("accepted"))),
+                        exec(session -> {
+                            List<TaskTiming> batch = batch(session);
+                            List<String> ids = session.contains("accepted")
+                                    ? taskIds(session.getString("accepted"), batch.size()) : List.of();
+                            if (ids.isEmpty()) {
+                                phase.httpError();
+                            } else {
+                                for (int i = 0; i < batch.size(); i++) {
+                                    batch.get(i).accepted(ids.get(i));
+                                    pending(session).add(batch.get(i));
+                                }
+                            }
+                            return session.remove("accepted").remove("batch").remove("body");
+                        }))
+                .exec(readEachUntilDone(phase))
+                .injectOpen(nothingFor(BETWEEN_PHASES), atOnceUsers(1))
+                .andThen(metricsSnapshot(phase));
+    }
+
+    /** The task ids of a batch's answer, in order; empty unless it holds exactly {@code count} of them. */
+    private static List<String> taskIds(String answer, int count) {
+        try {
+            List<String> ids = new ArrayList<>(count);
+            for (JsonNode accepted : JSON.readTree(answer)) {
+                String id = accepted.path("task_id").asText("");
+                if (id.isEmpty()) {
+                    return List.of();
+                }
+                ids.add(id);
+            }
+            return ids.size() == count ? ids : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Reads each task of the session's "pending" queue until it is done (or lost), oldest first. */
+    private ChainBuilder readEachUntilDone(PhaseLog phase) {
+        return asLongAs(session -> !pending(session).isEmpty()).on(
+                exec(session -> session.set("task", pending(session).peek())),
+                readUntilDone(phase),
+                exec(session -> {
+                    pending(session).poll();
+                    return session;
+                }));
     }
 
     /** A task every 1/rate s for {@code seconds}, each read until done. */
@@ -253,5 +336,9 @@ public class TaskqSimulation extends Simulation {
 
     private static Deque<TaskTiming> pending(Session session) {
         return session.get("pending");
+    }
+
+    private static List<TaskTiming> batch(Session session) {
+        return session.get("batch");
     }
 }
