@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public class TaskBodyReader implements MessageBodyReader<TaskBody> {
             throw new BadRequestException("The request body is not valid JSON.");
         }
         if (batchAllowed && value instanceof JsonArray array) {
-            return new TaskSubmissions(batch(array), true);
+            return new TaskSubmissions(batch(array, body.length > BodySizeLimit.MAX_BODY_BYTES), true);
         }
         if (!isTask(value)) {
             throw new BadRequestException("The body " + OBJECT_SHAPE
@@ -97,7 +98,8 @@ public class TaskBodyReader implements MessageBodyReader<TaskBody> {
         return batchAllowed ? new TaskSubmissions(List.of(task), false) : task;
     }
 
-    private static List<TaskBody> batch(JsonArray array) {
+    /** The batch's tasks; {@code checkSizes}: each is held to a single task's size limit too. */
+    private static List<TaskBody> batch(JsonArray array, boolean checkSizes) {
         if (array.isEmpty() || array.size() > TaskSubmissions.MAX_TASKS) {
             throw new BadRequestException("A batch holds 1 to " + TaskSubmissions.MAX_TASKS + " tasks; this one "
                     + "holds " + array.size() + ".");
@@ -106,6 +108,11 @@ public class TaskBodyReader implements MessageBodyReader<TaskBody> {
         for (int i = 0; i < array.size(); i++) {
             if (!isTask(array.get(i))) {
                 throw new BadRequestException("Task [" + i + "] of the batch " + OBJECT_SHAPE + ".");
+            }
+            if (checkSizes && array.get(i).toString().getBytes(StandardCharsets.UTF_8).length
+                    > BodySizeLimit.MAX_BODY_BYTES) {
+                throw new BadRequestException("Task [" + i + "] of the batch is larger than "
+                        + BodySizeLimit.MAX_BODY_BYTES + " bytes, the limit of one task.");
             }
             tasks.add(new TaskBody(array.getJsonObject(i)));
         }
