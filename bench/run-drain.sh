@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Drain benchmark (issue 15): BENCH_DRAIN_TASKS (10 000) mixed tasks queued while nothing consumes, then one fresh
+# worker (pool 4, no simulated work) drains them; taskq (a TASKQ_ROLE=worker Payara Micro node) and the Celery stack
+# (bench/celery, prefork, concurrency 4) run by run, BENCH_DRAIN_RUNS (3) pairs. Each run prints one JSON line; the
+# summary (median (min–max) per stack, taskq ÷ Celery run by run) goes to bench/target/drain/summary.md, the runs to
+# bench/target/drain/runs.jsonl. BENCH_DRAIN_STACKS="taskq celery" (the default) chooses the stacks;
+# BENCH_DRAIN_JVM_ARGS adds options to the taskq worker's JVM (e.g. -XX:StartFlightRecording=…). Then the physical
+# ceiling: RabbitMQ consume+ack alone (Java client, prefetch 4, like the worker) and Redis round trips alone
+# (redis-benchmark, 4 clients). Builds taskq first if micro/target has no build. Runs under the heavy-work lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tasks=${BENCH_DRAIN_TASKS:-10000}
+runs=${BENCH_DRAIN_RUNS:-3}
+read -r -a stacks <<<"${BENCH_DRAIN_STACKS:-taskq celery}"
+out=bench/target/drain
+python=/usr/bin/python3 # Debian's, with the python3-celery python3-flask python3-redis packages
+
+missing=()
+for package in python3-celery python3-flask gunicorn python3-redis; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    "${sudo[@]}" apt-get install -y "${missing[@]}"
+fi
+[[ -r micro/target/taskq.war ]] || mvn -o -B -q -Dmaven.test.skip=true -pl micro -am install
+mvn -o -B -q -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/drain-classpath.txt
+
+mkdir -p "$out"
+: >"$out/runs.jsonl"
+exec 9>/tmp/taskq-heavy.lock
+flock 9
+for ((run = 1; run <= runs; run++)); do
+    for stack in "${stacks[@]}"; do
+        echo "run $run/$runs: $stack, $tasks tasks…" >&2
+        "$python" bench/drain/drain.py "$stack" --tasks "$tasks" --workdir "$out/work-$stack" \
+            --jvm-args="${BENCH_DRAIN_JVM_ARGS:-}" | tee -a "$out/runs.jsonl"
+    done
+done
+"$python" bench/drain/drain.py summarize "$out/runs.jsonl" "$out/summary.md"
+
+{
+    echo
+    echo "## Physical ceiling, $(date -u '+%Y-%m-%d %H:%M') UTC"
+    echo
+    java -cp "bench/target/classes:$(cat bench/target/drain-classpath.txt)" \
+        dev.taskq.bench.drain.BrokerCeiling "$tasks" 4 2>/dev/null
+    echo
+    echo "Redis round trips alone (redis-benchmark, 4 clients, no pipelining):"
+    echo
+    echo '```'
+    redis-benchmark -q -c 4 -n 100000 -t ping,set,hset,evalsha 2>/dev/null | tr '\r' '\n' | grep -v '^$' | grep 'per second' || true
+    echo '```'
+} | tee -a "$out/summary.md"
