@@ -20,6 +20,9 @@ class TaskMessageTest {
         assertThat(received).isEqualTo(sent);
         assertThat(received.parameters().getString("recipient")).isEqualTo("a@example.com");
         assertThat(received.parameters().getInt("attempts")).isEqualTo(3);
+        assertThat(sent.toJson()).as("the text JSON-B wrote before, so queued messages stay readable")
+                .isEqualTo("{\"id\":\"id-1\",\"parameters\":{\"recipient\":\"a@example.com\",\"subject\":\"Hi\","
+                        + "\"attempts\":3},\"submittedAt\":\"2026-11-27T10:00:00Z\",\"type\":\"email\"}");
     }
 
     @Test
@@ -29,6 +32,11 @@ class TaskMessageTest {
                 .isInstanceOf(UnreadableTaskMessageException.class);
         assertThatThrownBy(() -> TaskMessage.fromJson("{\"id\":\"x\",\"parameters\":{}}"))
                 .isInstanceOf(UnreadableTaskMessageException.class);
+        assertThatThrownBy(() -> TaskMessage.fromJson("[1]")).isInstanceOf(UnreadableTaskMessageException.class);
+        assertThatThrownBy(() -> TaskMessage.fromJson("{\"id\":7,\"type\":\"reverse\",\"parameters\":{}}"))
+                .isInstanceOf(UnreadableTaskMessageException.class);
+        assertThatThrownBy(() -> TaskMessage.fromJson("{\"id\":\"x\",\"type\":\"reverse\",\"parameters\":{},"
+                + "\"submittedAt\":\"yesterday\"}")).isInstanceOf(UnreadableTaskMessageException.class);
         assertThatThrownBy(() -> TaskMessage.fromJson("x".repeat(TaskMessage.MAX_JSON_LENGTH + 1)))
                 .isInstanceOf(UnreadableTaskMessageException.class).hasMessageContaining("over-size");
     }

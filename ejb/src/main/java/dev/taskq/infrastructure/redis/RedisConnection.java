@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -71,6 +72,14 @@ public class RedisConnection {
 
     public JedisPooled jedis() {
         return jedis;
+    }
+
+    /** A connection of its own, outside the pool (for a subscriber, which holds its connection). */
+    public Jedis connectionOfItsOwn(String clientName) {
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder().timeoutMillis(timeoutMs)
+                .clientName(clientName);
+        password.filter(p -> !p.isBlank()).ifPresent(client::password);
+        return new Jedis(new HostAndPort(host, port), client.build());
     }
 
     /** The key {@code <prefix>:<part>:<part>…}. */

@@ -13,4 +13,5 @@ redis.call('HSET', KEYS[1], 'state', 'STARTED')
 redis.call('HSETNX', KEYS[1], 'started_at', ARGV[1])
 redis.call('RPUSH', KEYS[2], cjson.encode({state = 'STARTED', at = ARGV[1], attempt = attempt, instance = ARGV[2]}))
 index_task(KEYS[1], KEYS[3])
+publish_change(KEYS[3], redis.call('HGET', KEYS[1], 'id'), 'STARTED', ARGV[1])
 return attempt

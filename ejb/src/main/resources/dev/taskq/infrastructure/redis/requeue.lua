@@ -14,4 +14,5 @@ redis.call('RPUSH', KEYS[2], cjson.encode({state = 'PENDING', at = ARGV[1], atte
 redis.call('PERSIST', KEYS[1])
 redis.call('PERSIST', KEYS[2])
 index_task(KEYS[1], KEYS[3])
+publish_change(KEYS[3], redis.call('HGET', KEYS[1], 'id'), 'PENDING', ARGV[1])
 return state

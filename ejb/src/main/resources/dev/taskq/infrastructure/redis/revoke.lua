@@ -15,4 +15,5 @@ redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
 redis.call('EXPIRE', KEYS[4], ARGV[4])
 index_task(KEYS[1], KEYS[3])
+publish_change(KEYS[3], redis.call('HGET', KEYS[1], 'id'), 'REVOKED', ARGV[1])
 return state

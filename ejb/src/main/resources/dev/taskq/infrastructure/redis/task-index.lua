@@ -41,3 +41,10 @@ local function index_task(task_key, all_key, id, score_if_new)
   redis.call('SADD', base .. 'kinds', kind)
   return 1
 end
+
+-- publish_change tells every web node that a task changed state: one PUBLISH on '<prefix>:tasks:changes' (all_key as
+-- for index_task) of {"task_id", "state", "at"} (RedisTaskChanges reads it). Called by the scripts that commit a
+-- state change, inside the same script, so a subscriber hears of a change only once it is committed.
+local function publish_change(all_key, id, state, at)
+  redis.call('PUBLISH', string.sub(all_key, 1, -4) .. 'changes', cjson.encode({task_id = id, state = state, at = at}))
+end

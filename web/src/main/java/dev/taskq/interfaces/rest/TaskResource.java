@@ -5,6 +5,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import dev.taskq.application.AcceptedTask;
 import dev.taskq.application.TaskQueryService;
+import dev.taskq.application.TaskWaitService;
+import java.time.Duration;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.taskq.application.TaskSubmissionService;
 import dev.taskq.application.TaskSubmissionService.TaskRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +49,8 @@ public class TaskResource {
     TaskSubmissionService submissions;
     @Inject
     TaskQueryService queries;
+    @Inject
+    TaskWaitService waits;
 
     /**
      * Accepts a task: 202 with its id and a Location to poll; or a batch (a JSON array), all or none: 202 with one
@@ -106,21 +114,40 @@ public class TaskResource {
 
     /**
      * The task with this id, or a 404 problem; a 503 problem when Redis cannot be reached (the client polls again).
-     * It carries no Fault Tolerance interceptor: on the path every task's client takes, the interceptor cost more
-     * CPU than the Redis read it guarded (docs/performance.md).
+     * With {@code wait} (an ISO-8601 duration, at most taskq.api.max-wait) the answer waits until the task has ended
+     * or that time has passed, woken by the task's change (TaskWaitService), not by reading Redis again. It carries
+     * no Fault Tolerance interceptor: on the path every task's client takes, the interceptor cost more CPU than the
+     * Redis read it guarded (docs/performance.md).
      */
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a task", description = "Its state, result or error, attempts, times, and history "
-            + "(which instance made each step).")
+            + "(which instance made each step). With wait (an ISO-8601 duration such as PT10S, or seconds; at most"
+            + " taskq.api.max-wait, 60 s by default) a task that has not ended is answered once it ends (SUCCESS,"
+            + " FAILURE, REVOKED) or, at the latest, when that time has passed, as it is then.")
     @APIResponse(responseCode = "200", description = "The task",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", description = "wait is not a duration, or is negative",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such task (or it expired)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Redis is down",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public TaskView status(@PathParam("id") String id) {
-        return queries.find(id).map(TaskView::of).orElseThrow(() -> unknownTask(id));
+    public void status(@PathParam("id") String id,
+            @Parameter(description = "how long to wait for the task to end, e.g. PT10S")
+            @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
+        if (wait == null) {
+            response.resume(queries.find(id).map(TaskView::of).orElseThrow(() -> unknownTask(id)));
+            return;
+        }
+        Duration waitTime;
+        try {
+            waitTime = waits.waitTime(wait);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        waits.whenEnded(id, waitTime).whenComplete((task, error) -> response.resume(error != null ? error
+                : task.map(TaskView::of).<Object>map(view -> view).orElseGet(() -> unknownTask(id))));
     }
 
     /** The last lines its handler logged ({@code TaskContext.log}), oldest first, or a 404 problem. */
