@@ -28,7 +28,8 @@ public class TaskQueryService {
         return find(id).map(task -> store.logs(task.id()));
     }
 
-    static boolean isTaskId(String id) {
+    /** Whether {@code id} has the shape of a task id (a UUID, in either case). */
+    public static boolean isTaskId(String id) {
         if (id == null || id.length() != 36) {
             return false;
         }

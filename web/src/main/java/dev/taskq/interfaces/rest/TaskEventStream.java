@@ -2,6 +2,7 @@ package dev.taskq.interfaces.rest;
 
 import dev.taskq.application.TaskChange;
 import dev.taskq.application.TaskChanges;
+import dev.taskq.application.TaskQueryService;
 import dev.taskq.application.TaskWaitService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,19 +86,11 @@ public class TaskEventStream {
             throw new BadRequestException("ids: at most " + MAX_TASKS + " tasks per stream");
         }
         for (String id : wanted) {
-            if (!isTaskId(id)) {
+            if (!TaskQueryService.isTaskId(id)) {
                 throw new BadRequestException("ids: '" + id + "' is not a task id");
             }
         }
         return wanted;
-    }
-
-    private static boolean isTaskId(String id) {
-        try {
-            return id.length() == 36 && UUID.fromString(id).toString().equals(id);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     static String json(TaskChange change) {
