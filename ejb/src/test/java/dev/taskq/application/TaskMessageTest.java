@@ -20,9 +20,18 @@ class TaskMessageTest {
         assertThat(received).isEqualTo(sent);
         assertThat(received.parameters().getString("recipient")).isEqualTo("a@example.com");
         assertThat(received.parameters().getInt("attempts")).isEqualTo(3);
-        assertThat(sent.toJson()).as("the text JSON-B wrote before, so queued messages stay readable")
+        assertThat(sent.toJson()).as("the submission time as epoch milliseconds")
                 .isEqualTo("{\"id\":\"id-1\",\"parameters\":{\"recipient\":\"a@example.com\",\"subject\":\"Hi\","
-                        + "\"attempts\":3},\"submittedAt\":\"2026-11-27T10:00:00Z\",\"type\":\"email\"}");
+                        + "\"attempts\":3},\"submittedAt\":1795773600000,\"type\":\"email\"}");
+    }
+
+    @Test
+    void aMessageQueuedByAnEarlierVersionWithItsTimeAsTextIsReadTheSame() {
+        TaskMessage earlier = TaskMessage.fromJson("{\"id\":\"id-1\",\"parameters\":{\"text\":\"abc\"},"
+                + "\"submittedAt\":\"2026-11-27T10:00:00.250Z\",\"type\":\"reverse\"}");
+
+        assertThat(earlier.submittedAt()).isEqualTo(Instant.parse("2026-11-27T10:00:00.250Z"));
+        assertThat(TaskMessage.fromJson(earlier.toJson())).isEqualTo(earlier);
     }
 
     @Test
@@ -37,6 +46,8 @@ class TaskMessageTest {
                 .isInstanceOf(UnreadableTaskMessageException.class);
         assertThatThrownBy(() -> TaskMessage.fromJson("{\"id\":\"x\",\"type\":\"reverse\",\"parameters\":{},"
                 + "\"submittedAt\":\"yesterday\"}")).isInstanceOf(UnreadableTaskMessageException.class);
+        assertThatThrownBy(() -> TaskMessage.fromJson("{\"id\":\"x\",\"type\":\"reverse\",\"parameters\":{},"
+                + "\"submittedAt\":1.5}")).isInstanceOf(UnreadableTaskMessageException.class);
         assertThatThrownBy(() -> TaskMessage.fromJson("x".repeat(TaskMessage.MAX_JSON_LENGTH + 1)))
                 .isInstanceOf(UnreadableTaskMessageException.class).hasMessageContaining("over-size");
     }

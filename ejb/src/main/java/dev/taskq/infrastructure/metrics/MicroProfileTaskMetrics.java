@@ -4,13 +4,17 @@ import dev.taskq.application.TaskMetrics;
 import dev.taskq.application.WorkerActivity;
 import dev.taskq.domain.ScheduleRun;
 import dev.taskq.domain.TaskState;
-import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -27,6 +31,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * time) and {@code taskq_due_task_lateness_ms{kind}} (enqueue time − due time, delayed tasks and schedules' alike),
  * and the gauge {@code taskq_tasks_scheduled_waiting} (SCHEDULED tasks not yet due, in the whole store). Times are histograms in milliseconds rather than
  * timers because Payara 6 writes a timer's quantiles in nanoseconds under a name that says seconds.
+ *
+ * <p>The metrics a worker updates for every task are looked up in the registry once per kind and kept
+ * ({@link KindMetrics}): a registry lookup builds and sorts the metric's id each time, which cost as much as the
+ * update itself on the drain's path (docs/performance.md).</p>
  */
 @ApplicationScoped
 public class MicroProfileTaskMetrics implements TaskMetrics {
@@ -37,6 +45,7 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
     WorkerActivity activity;
 
     private final AtomicLong scheduledWaiting = new AtomicLong();
+    private final Map<String, KindMetrics> byKind = new ConcurrentHashMap<>();
 
     /** Registers the busy-workers gauge when the application starts, so that it is there before any task. */
     void registerGauges(@Observes Startup startup) {
@@ -71,16 +80,18 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
 
     @Override
     public void attemptStarted(String kind, int attempt) {
-        registry.counter("taskq.tasks.started", kindTag(kind)).inc();
+        KindMetrics metrics = of(kind);
+        metrics.started.inc();
         if (attempt > 1) {
-            registry.counter("taskq.tasks.retried", kindTag(kind)).inc();
+            metrics.retried.inc();
         }
     }
 
     @Override
     public void finished(String kind, TaskState outcome, Duration latency) {
-        finishedCounter(kind, outcome).inc();
-        registry.histogram("taskq.task.latency.ms", kindTag(kind)).update(latency.toMillis());
+        KindMetrics metrics = of(kind);
+        metrics.finished(outcome).inc();
+        metrics.latency.update(latency.toMillis());
     }
 
     @Override
@@ -90,12 +101,12 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
 
     @Override
     public void processed(String kind, Duration processing) {
-        registry.histogram("taskq.task.processing.ms", kindTag(kind)).update(processing.toMillis());
+        of(kind).processing.update(processing.toMillis());
     }
 
     @Override
     public void revoked(String kind) {
-        finishedCounter(kind, TaskState.REVOKED).inc();
+        of(kind).finished(TaskState.REVOKED).inc();
     }
 
     @Override
@@ -113,11 +124,36 @@ public class MicroProfileTaskMetrics implements TaskMetrics {
         registry.counter("taskq.handler.threads.abandoned", kindTag(kind)).inc();
     }
 
-    private Counter finishedCounter(String kind, TaskState state) {
-        return registry.counter("taskq.tasks.finished", kindTag(kind), new Tag("state", state.name()));
+    private KindMetrics of(String kind) {
+        return byKind.computeIfAbsent(kind, KindMetrics::new);
     }
 
     private static Tag kindTag(String kind) {
         return new Tag("kind", kind);
+    }
+
+    /** The metrics of one kind that every task updates, looked up once. */
+    private final class KindMetrics {
+        final Counter started;
+        final Counter retried;
+        final Histogram latency;
+        final Histogram processing;
+        private final Map<TaskState, Counter> finished = new EnumMap<>(TaskState.class);
+
+        KindMetrics(String kind) {
+            this.started = registry.counter("taskq.tasks.started", kindTag(kind));
+            this.retried = registry.counter("taskq.tasks.retried", kindTag(kind));
+            this.latency = registry.histogram("taskq.task.latency.ms", kindTag(kind));
+            this.processing = registry.histogram("taskq.task.processing.ms", kindTag(kind));
+            for (TaskState state : TaskState.terminal()) {
+                finished.put(state, registry.counter("taskq.tasks.finished", kindTag(kind),
+                        new Tag("state", state.name())));
+            }
+        }
+
+        /** The finished counter of a terminal {@code state}. */
+        Counter finished(TaskState state) {
+            return finished.get(state);
+        }
     }
 }
