@@ -4,7 +4,9 @@
 # (bench/celery, prefork, concurrency 4) run by run, BENCH_DRAIN_RUNS (3) pairs. Each run prints one JSON line; the
 # summary (median (min–max) per stack, taskq ÷ Celery run by run) goes to bench/target/drain/summary.md, the runs to
 # bench/target/drain/runs.jsonl. BENCH_DRAIN_STACKS="taskq celery" (the default) chooses the stacks;
-# BENCH_DRAIN_JVM_ARGS adds options to the taskq worker's JVM (e.g. -XX:StartFlightRecording=…). Then the physical
+# BENCH_DRAIN_JVM_ARGS adds options to the taskq worker's JVM (e.g. -XX:StartFlightRecording=…); BENCH_DRAIN_CDS=1
+# starts it as the container image does, from a class-data archive prepared once here (start-micro.sh
+# --prepare-cds bench/target/drain/cds, the same artifacts). Then the physical
 # ceiling: RabbitMQ consume+ack alone (Java client, prefetch 4, like the worker) and Redis round trips alone
 # (redis-benchmark, 4 clients). Builds taskq first if micro/target has no build. Runs under the heavy-work lock.
 set -euo pipefail
@@ -31,11 +33,22 @@ mkdir -p "$out"
 : >"$out/runs.jsonl"
 exec 9>/tmp/taskq-heavy.lock
 flock 9
+cds=()
+if [[ ${BENCH_DRAIN_CDS:-0} == 1 ]]; then
+    echo "preparing the class-data archive of a worker start…" >&2
+    rm -rf "$out/cds"
+    # its own queue and key prefix, so that the recording start takes no one's tasks
+    TASKQ_ROLE=worker TASKQ_QUEUE=taskq.drain-cds TASKQ_DEAD_LETTER_QUEUE=taskq.drain-cds.dead \
+        TASKQ_REDIS_KEY_PREFIX=taskq-drain-cds \
+        TASKQ_HTTP_PORT=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') \
+        payara-config/micro/start-micro.sh --prepare-cds "$out/cds" >"$out/cds.log" 2>&1
+    cds=(--cds-dir "$out/cds")
+fi
 for ((run = 1; run <= runs; run++)); do
     for stack in "${stacks[@]}"; do
         echo "run $run/$runs: $stack, $tasks tasks…" >&2
         "$python" bench/drain/drain.py "$stack" --tasks "$tasks" --workdir "$out/work-$stack" \
-            --jvm-args="${BENCH_DRAIN_JVM_ARGS:-}" | tee -a "$out/runs.jsonl"
+            --jvm-args="${BENCH_DRAIN_JVM_ARGS:-}" "${cds[@]}" | tee -a "$out/runs.jsonl"
     done
 done
 "$python" bench/drain/drain.py summarize "$out/runs.jsonl" "$out/summary.md"

@@ -86,7 +86,7 @@ def iso_seconds(text):
 class TaskqNode:
     """One Payara Micro node started by the one launcher (payara-config/micro/start-micro.sh)."""
 
-    def __init__(self, role, name, workdir, artifacts, jvm_args, port):
+    def __init__(self, role, name, workdir, artifacts, jvm_args, port, cds_dir=None):
         self.role, self.port = role, port
         env = {k: v for k, v in os.environ.items() if not k.startswith("TASKQ_")}
         env.update({
@@ -101,6 +101,8 @@ class TaskqNode:
             "TASKQ_REDIS_KEY_PREFIX": "taskq-" + name,
             "TASKQ_INSTANCE_NAME": name + "-" + role,
         })
+        if cds_dir:  # started as the container image starts: from a class-data archive of a start (--prepare-cds)
+            env["TASKQ_CDS_DIR"] = cds_dir
         subprocess.run(["rm", "-rf", env["TASKQ_ROOT_DIR"]], check=True)
         self.log = os.path.join(workdir, role + ".log")
         self.launched = time.time()
@@ -220,7 +222,7 @@ def run_taskq(args):
 
         if fetch():
             raise RuntimeError("tasks finished before the worker started: something else consumes the queue")
-        worker = TaskqNode("worker", name, args.workdir, artifacts, args.jvm_args, free_port())
+        worker = TaskqNode("worker", name, args.workdir, artifacts, args.jvm_args, free_port(), args.cds_dir)
         finishes = await_finishes(fetch, len(ids), lambda: worker.process.poll() is None)
         result = rates(finishes, worker.launched)
         states = {}
@@ -230,7 +232,7 @@ def run_taskq(args):
         for state, commits in pipe.execute():
             states[(state or b"?").decode() + "/commits=" + (commits or b"?").decode()] = \
                 states.get((state or b"?").decode() + "/commits=" + (commits or b"?").decode(), 0) + 1
-        result.update({"stack": "taskq", "submission": mode, "submit_s": round(submit_s, 2), "end_states": states})
+        result.update({"stack": "taskq", "cds": bool(args.cds_dir), "submission": mode, "submit_s": round(submit_s, 2), "end_states": states})
         return result
     finally:
         for node in (web, worker):
@@ -382,6 +384,7 @@ def main():
     parser.add_argument("--workdir", required=True)
     parser.add_argument("--jvm-args", default="")
     parser.add_argument("--war")
+    parser.add_argument("--cds-dir", help="a directory made by start-micro.sh --prepare-cds: the worker starts from it")
     args = parser.parse_args()
     result = run_taskq(args) if args.stack == "taskq" else run_celery(args)
     print(json.dumps(result))
