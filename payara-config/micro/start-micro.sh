@@ -54,12 +54,6 @@ postboot=${TASKQ_POSTBOOT:-$here/../micro-post-boot.asadmin}
 for f in "$jar" "$rar" "$war" "$preboot" "$postboot"; do
     [[ -r $f ]] || die "missing $f (build first: mvn -B package -DskipTests)"
 done
-# the shared pre-boot commands, then those of Payara Micro only, as one file (Payara Micro takes one), named by its
-# content so that starts share it (written whole, then renamed)
-joined=$(mktemp "${TMPDIR:-/tmp}/taskq-pre-boot.XXXXXX")
-cat "$preboot" "$here/micro-only-pre-boot.asadmin" >"$joined"
-micro_preboot=${TMPDIR:-/tmp}/taskq-pre-boot-$(md5sum <"$joined" | cut -c1-16).asadmin
-mv -f "$joined" "$micro_preboot"
 
 grid=(--nocluster)
 if [[ -n ${TASKQ_DAS_HOST:-} ]]; then
@@ -107,7 +101,7 @@ exec "$java" "${jvm[@]}" "${micro[@]}" \
     --name "$TASKQ_INSTANCE_NAME" \
     --port "${TASKQ_HTTP_PORT:-8080}" \
     "${grid[@]}" \
-    --prebootcommandfile "$micro_preboot" \
+    --prebootcommandfile "$preboot" \
     --postbootcommandfile "$postboot" \
     --deploy "$rar" \
     --deploy "$war:/" \

@@ -31,26 +31,17 @@ public final class Http {
     private final URI base;
 
     Http(URI base) {
-        this(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+        this(base, HttpClient.newBuilder());
     }
 
     private Http(URI base, HttpClient.Builder client) {
         this.base = base;
-        this.client = client.connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = client.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** A client of the same instance that keeps cookies, like a browser: its own session. */
     public Http browser() {
-        return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()));
-    }
-
-    /**
-     * A client of the same instance with the JDK's default settings: it offers HTTP/2 on each new connection (the
-     * cleartext upgrade, h2c) and speaks what the server accepts.
-     */
-    public Http offeringHttp2() {
-        return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_2));
+        return new Http(base, HttpClient.newBuilder().cookieHandler(new CookieManager()));
     }
 
     public URI base() {
