@@ -10,8 +10,8 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.time.Instant;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Map;
 
 
