@@ -94,7 +94,7 @@ public class TaskWaitService {
         }
         String taskId = id.toLowerCase(Locale.ROOT);
         TaskChanges.Subscription subscription = changes.watch(List.of(taskId), change -> {
-            if (change.state().isTerminal()) {
+            if (change.ended()) {
                 answering.execute(() -> answerWithCurrent(answer, taskId));
             }
         });

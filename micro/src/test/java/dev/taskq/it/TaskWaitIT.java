@@ -129,6 +129,53 @@ class TaskWaitIT {
     }
 
     @Test
+    void eventStreamTellsARunningTasksProgressAsEventsNamedProgressBetweenItsStateChanges() throws Exception {
+        String id = client.submit("{\"type\":\"it-count\",\"label\":\"steps\",\"steps\":5,\"stepMs\":400}");
+        BlockingQueue<String[]> events = new LinkedBlockingQueue<>();   // {event name, data}
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                client.uri("api/tasks/events?ids=" + id)).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            String[] name = {"message"};
+            response.body().forEach(line -> {
+                if (line.startsWith("event:")) {
+                    name[0] = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    events.add(new String[] {name[0], line.substring(5).trim()});
+                } else if (line.isEmpty()) {
+                    name[0] = "message";
+                }
+            });
+        });
+        reader.setDaemon(true);
+        reader.start();
+
+        List<String> seen = new ArrayList<>();   // "STATE" for a change, "progress N" for a report
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!seen.contains("SUCCESS") && System.nanoTime() < deadline) {
+            String[] event = events.poll(1, TimeUnit.SECONDS);
+            if (event != null) {
+                JsonObject data = Json.createReader(new StringReader(event[1])).readObject();
+                assertThat(data.getString("task_id")).isEqualTo(id);
+                seen.add(!event[0].equals("progress") ? data.getString("state")
+                        : data.containsKey("progress") ? "progress " + data.getInt("progress") : "logged");
+            }
+        }
+        response.body().close();
+        System.out.println("events of a counting task: " + seen);
+
+        assertThat(seen).last().isEqualTo("SUCCESS");
+        List<String> reports = seen.stream().filter(e -> e.startsWith("progress ")).toList();
+        assertThat(reports).as("progress heard while it ran").isNotEmpty()
+                .allMatch(e -> e.matches("progress (20|40|60|80|100)"));
+        assertThat(seen.indexOf(reports.get(0))).as("first report after its start")
+                .isGreaterThan(seen.indexOf("STARTED"));
+        assertThat(seen.stream().filter(e -> !e.startsWith("progress ") && !e.equals("logged")))
+                .as("unnamed events: state changes only").isSubsetOf("PENDING", "STARTED", "SUCCESS");
+    }
+
+    @Test
     void eventStreamRefusesIdsThatAreNotTaskIds() {
         TaskqClient.Answer answer = client.get("api/tasks/events?ids=abc");
         assertThat(answer.status()).isEqualTo(400);

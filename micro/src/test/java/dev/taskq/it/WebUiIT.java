@@ -100,6 +100,12 @@ class WebUiIT {
             read();
             """;
 
+    /** Counts the Faces Ajax requests the page makes from now on (window.taskqRenders). */
+    private static final String COUNT_RENDERS = """
+            window.taskqRenders = 0;
+            faces.ajax.addOnEvent(function (data) { if (data.status === 'begin') { window.taskqRenders++; } });
+            """;
+
     private static Browser browser;
     private static URL mainPage;
 
@@ -413,6 +419,33 @@ class WebUiIT {
     }
 
     @Test
+    void theTableAsksTheServerNothingWhileItsTaskWaitsAndIsRenderedOncePerChangeOfState() throws Exception {
+        // the earlier tests' tasks in this session's table have ended: only this test's task can change it
+        new WebDriverWait(driver, TASK_TIMEOUT).pollingEvery(Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String following = d.findElement(By.id("recent")).getAttribute("data-follow");
+                    return following == null || following.isEmpty();
+                });
+        driver.executeScript(COUNT_RENDERS);
+        String id = submit("reverse", Map.of("text", "no polling", "run_at", "5"));
+        long afterSubmit = renders();
+        assertThat(row(id)).containsEntry("state", "SCHEDULED");
+
+        Thread.sleep(2000);
+        assertThat(row(id)).as("still waiting for its time").containsEntry("state", "SCHEDULED");
+        assertThat(renders()).as("table renders while nothing changed (a 1 s refresh would have made two)")
+                .isEqualTo(afterSubmit);
+
+        assertThat(awaitEnd(id)).containsEntry("badge", "SUCCESS").containsEntry("outcome", "gnillop on");
+        long onChanges = renders() - afterSubmit;
+        System.out.println("table renders from SCHEDULED to SUCCESS: " + onChanges + ", badges seen: "
+                + badgesSeen(id));
+        assertThat(onChanges).as("renders: one per change heard (PENDING, STARTED, SUCCESS), some coalesced")
+                .isBetween(1L, 3L);
+    }
+
+    @Test
     void aRunAtThatIsNeitherATimeNorADurationIsRefusedAtItsFieldAndNoTaskIsMade() {
         double submittedBefore = client.metric(SUBMITTED_METRIC);
         long recordsBefore = DeployedTaskq.taskRecordCount();
@@ -577,6 +610,10 @@ class WebUiIT {
             Map<String, String> row = row(id);
             return row != null && List.of("SUCCESS", "FAILURE").contains(row.get("state")) ? row : null;
         });
+    }
+
+    private long renders() {
+        return ((Number) driver.executeScript("return window.taskqRenders")).longValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -77,8 +77,13 @@ public class RedisTaskChanges implements TaskChanges {
         }
         try (JsonReader reader = JSON.createReader(new StringReader(message))) {
             JsonObject json = reader.readObject();
-            change = new TaskChange(json.getString("task_id"), TaskState.valueOf(json.getString("state")),
-                    Instant.parse(json.getString("at")));
+            String id = json.getString("task_id");
+            TaskState state = TaskState.valueOf(json.getString("state"));
+            Instant at = Instant.parse(json.getString("at"));
+            change = json.getBoolean("report", false)
+                    ? TaskChange.reported(id, state, at, json.containsKey("progress") ? json.getInt("progress") : null,
+                            json.getString("message", null))
+                    : new TaskChange(id, state, at);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "unreadable task change message: " + message, e);
             return;

@@ -175,14 +175,15 @@ public class RedisTaskStore implements TaskStore {
         }
         return call(() -> {
             List<Response<Object>> states = new ArrayList<>(reports.size());
+            String now = Instant.now().toString();
             try (AbstractPipeline pipeline = redis.jedis().pipelined()) {
                 for (AttemptReport report : reports) {
                     List<String> args = new ArrayList<>(List.of(
                             report.progress() == null ? "" : report.progress().toString(),
-                            nonNull(report.progressMessage()), Integer.toString(logLines)));
+                            nonNull(report.progressMessage()), Integer.toString(logLines), now));
                     args.addAll(report.logLines());
                     states.add(pipeline.evalsha(REPORT.sha(redis.jedis()), List.of(redis.key("task", report.taskId()),
-                            redis.key("task", report.taskId(), "log")), args));
+                            redis.key("task", report.taskId(), "log"), index.all()), args));
                 }
                 pipeline.sync();
             }

@@ -48,3 +48,10 @@ end
 local function publish_change(all_key, id, state, at)
   redis.call('PUBLISH', string.sub(all_key, 1, -4) .. 'changes', cjson.encode({task_id = id, state = state, at = at}))
 end
+
+-- publish_report tells the same channel that a running attempt reported progress or logged lines (report.lua): the
+-- same fields plus report = true, and progress and message when it reported progress. Not a state change.
+local function publish_report(all_key, id, state, at, progress, message)
+  redis.call('PUBLISH', string.sub(all_key, 1, -4) .. 'changes', cjson.encode({task_id = id, state = state, at = at,
+    report = true, progress = tonumber(progress), message = message}))
+end

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,12 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/tasks/events?ids=a,b,c}: the state changes of these tasks as server-sent events, first one per task
- * with its current state, then one per change as it is committed.
+ * with its current state, then one per change as it is committed, and the running tasks' reports as events named
+ * {@value #REPORT_EVENT}. The web UI's live regions follow their unfinished tasks with it.
  */
 @Path("/tasks/events")
 @ApplicationScoped
@@ -38,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TaskEventStream {
     // made once: Json.createObjectBuilder looks the JSON-P provider up with a ServiceLoader per call
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+    /** The name of the events that carry a running task's report (progress, log lines), not a change of state. */
+    static final String REPORT_EVENT = "progress";
 
     /** The most tasks one stream follows. */
     static final int MAX_TASKS = 100;
@@ -50,7 +56,10 @@ public class TaskEventStream {
     @Operation(summary = "Follow tasks' state changes (server-sent events)", description = "One event per task"
             + " with its current state on connecting (an unknown or expired task has none), then one per state"
             + " change as it is committed; each event's data is {\"task_id\", \"state\", \"at\"} (at: when the"
-            + " change was made, RFC 3339). The stream stays open until the client closes it.")
+            + " change was made, RFC 3339). While a task runs, each report of its handler (progress, or lines it"
+            + " logged) is an event named \"progress\" with the same fields, plus progress (0-100) and message"
+            + " when it reported progress; a client reading only unnamed events sees only state changes. The stream"
+            + " stays open until the client closes it.")
     @APIResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "400", description = "ids is missing, holds something that is not a task id, or"
@@ -67,8 +76,12 @@ public class TaskEventStream {
                 }
                 return;
             }
-            sink.send(sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class,
-                    json(change)).build()).whenComplete((sent, error) -> {
+            OutboundSseEvent.Builder event = sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, json(change));
+            if (change.report()) {
+                event.name(REPORT_EVENT);
+            }
+            sink.send(event.build()).whenComplete((sent, error) -> {
                         if (error != null && subscription[0] != null) {
                             subscription[0].close();
                         }
@@ -94,7 +107,14 @@ public class TaskEventStream {
     }
 
     static String json(TaskChange change) {
-        return JSON.createObjectBuilder().add("task_id", change.taskId()).add("state", change.state().name())
-                .add("at", change.at().toString()).build().toString();
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("task_id", change.taskId())
+                .add("state", change.state().name()).add("at", change.at().toString());
+        if (change.progress() != null) {
+            json.add("progress", change.progress());
+            if (change.progressMessage() != null && !change.progressMessage().isEmpty()) {
+                json.add("message", change.progressMessage());
+            }
+        }
+        return json.build().toString();
     }
 }

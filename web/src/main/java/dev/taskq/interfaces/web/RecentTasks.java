@@ -65,6 +65,14 @@ public class RecentTasks implements Serializable {
         return storeUnavailable || tasks.stream().anyMatch(t -> !t.isTerminal());
     }
 
+    /**
+     * The unfinished tasks, as the page follows them ({@link ShownTask#follow}); empty when the store could not be
+     * read, so that the page falls back to refreshing by itself.
+     */
+    public synchronized String getFollow() {
+        return storeUnavailable ? "" : ShownTask.follow(tasks);
+    }
+
     /** Whether the last refresh could not reach the store (the states shown may be stale). */
     public synchronized boolean isStoreUnavailable() {
         return storeUnavailable;

@@ -15,6 +15,7 @@ import dev.taskq.domain.TaskRecord;
 import dev.taskq.domain.TaskState;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,6 +93,16 @@ public final class ShownTask implements Serializable {
                         accepted.runAt(), "", null)
                 : TaskRecord.pending(accepted.id(), kind.name(), JsonValue.EMPTY_JSON_OBJECT, at, "");
         return new ShownTask(task, Optional.of(kind), values);
+    }
+
+    /**
+     * The unfinished ones of {@code tasks} as a live page region follows them (its {@code data-follow}, read by
+     * taskq.js): {@code id:STATE} each, space-separated. The page listens to their changes on the task event
+     * stream and renders the region again when one differs from the state shown.
+     */
+    public static String follow(Collection<ShownTask> tasks) {
+        return tasks.stream().filter(task -> !task.isTerminal()).map(task -> task.getId() + ":" + task.getState())
+                .collect(Collectors.joining(" "));
     }
 
     private static String textOf(JsonValue value) {

@@ -94,6 +94,15 @@ public class TaskDetails implements Serializable {
         return task != null && (!task.isTerminal() || storeUnavailable || isStopping());
     }
 
+    /**
+     * The task as the page follows it while live ({@link ShownTask#follow}): one that was revoked while running
+     * too, for the lines it logs as it stops. Empty when the store could not be read (the page then refreshes by
+     * itself).
+     */
+    public String getFollow() {
+        return task == null || storeUnavailable || !isLive() ? "" : task.getId() + ":" + task.getState();
+    }
+
     private boolean isStopping() {
         return TaskState.REVOKED.name().equals(task.getState()) && task.getStartedAt() != null
                 && task.getFinishedAt() != null && task.getFinishedAt().plus(STOPPING)

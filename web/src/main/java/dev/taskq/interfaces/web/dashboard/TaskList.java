@@ -94,6 +94,11 @@ public class TaskList {
         return storeUnavailable || tasks.stream().anyMatch(t -> !t.isTerminal());
     }
 
+    /** The unfinished tasks on this page, as the page follows them ({@link ShownTask#follow}). */
+    public String getFollow() {
+        return storeUnavailable ? "" : ShownTask.follow(tasks);
+    }
+
     public boolean isStoreUnavailable() {
         return storeUnavailable;
     }
