@@ -73,16 +73,20 @@ public final class NotificationLatency {
             });
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         done.await(seconds + 60L, TimeUnit.SECONDS);
+        System.out.printf("tasks %d at %d/s for %d s: %d answered SUCCESS, %d failed or not SUCCESS%n", total, rate,
+                seconds, micros.size(), failed.get());
+        printLatencies("finish -> answer received", micros);
+        System.exit(0);
+    }
+
+    /** Prints p50, p99 and max of {@code micros} (microseconds), after {@code what}; nothing when there are none. */
+    static void printLatencies(String what, List<Long> micros) {
         List<Long> sorted = new ArrayList<>(micros);
         Collections.sort(sorted);
-        System.out.printf("tasks %d at %d/s for %d s: %d answered SUCCESS, %d failed or not SUCCESS%n", total, rate,
-                seconds, sorted.size(), failed.get());
         if (!sorted.isEmpty()) {
-            System.out.printf("finish -> answer received: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
-                    sorted.get(sorted.size() - 1) / 1000.0);
+            System.out.printf("%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", what, percentile(sorted, 50) / 1000.0,
+                    percentile(sorted, 99) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
         }
-        System.exit(0);
     }
 
     private static long percentile(List<Long> sorted, int p) {
@@ -91,7 +95,8 @@ public final class NotificationLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode json(String body) {
+    /** The JSON {@code body} read as a tree. */
+    static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
         } catch (java.io.IOException e) {
