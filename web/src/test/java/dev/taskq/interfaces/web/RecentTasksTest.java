@@ -99,4 +99,22 @@ class RecentTasksTest {
         assertThat(recent.isStoreUnavailable()).isFalse();
         assertThat(recent.getTasks()).extracting(ShownTask::getBadgeLabel).containsExactly("SUCCESS");
     }
+
+    @Test
+    void thePageFollowsTheUnfinishedTasksWithTheStatesItShowsAndFallsBackToRefreshingWhenTheStoreIsDown() {
+        recent.add(submitted("waiting"));
+        recent.add(submitted("running"));
+        recent.add(submitted("done"));
+        store.put("waiting", Tasks.reverse("waiting", TaskState.PENDING, null));
+        store.put("running", Tasks.reverse("running", TaskState.STARTED, null));
+        store.put("done", Tasks.reverse("done", TaskState.SUCCESS, "cba"));
+
+        recent.refresh();
+        assertThat(recent.getFollow()).isEqualTo("running:STARTED waiting:PENDING");
+
+        storeDown = true;
+        recent.refresh();
+        assertThat(recent.getFollow()).as("nothing to follow: the page refreshes by itself").isEmpty();
+        assertThat(recent.isLive()).isTrue();
+    }
 }
