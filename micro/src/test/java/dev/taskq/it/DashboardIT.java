@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -293,11 +294,17 @@ class DashboardIT {
             new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                     .until(d -> !d.findElement(progress).getText().equals(first));
             assertThat(driver.executeScript("return window.taskqSamePage === true")).as("no reload").isEqualTo(true);
-            assertThat(driver.findElement(By.cssSelector("#tasks tr[data-task-id='" + id + "'] .state-badge"))
-                    .getText()).isEqualTo("STARTED");
+            // the list is rendered again at each report of the running task: an element found may be replaced
+            // before it is read or clicked, so each read and click is tried again on a fresh one
+            By badge = By.cssSelector("#tasks tr[data-task-id='" + id + "'] .state-badge");
+            String listed = stable(driver, d -> d.findElement(badge).getText());
+            assertThat(listed).isEqualTo("STARTED");
 
             // its page: the bar and the log move on while it runs
-            driver.findElement(By.cssSelector("#tasks tr[data-task-id='" + id + "'] th a")).click();
+            stable(driver, d -> {
+                d.findElement(By.cssSelector("#tasks tr[data-task-id='" + id + "'] th a")).click();
+                return true;
+            });
             new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("task.xhtml?id=" + id)
                     && !d.findElements(By.id("state-badge")).isEmpty());
             int lines = new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
@@ -307,12 +314,16 @@ class DashboardIT {
                     });
             new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElements(By.cssSelector("#details .log-line")).size() > lines);
-            assertThat(driver.findElements(By.cssSelector("#details .log-line")).get(0).getText())
-                    .isEqualTo("goats 1");
-            WebElement bar = driver.findElement(By.cssSelector("#details [role=progressbar]"));
-            assertThat(Integer.parseInt(bar.getAttribute("aria-valuenow"))).isBetween(1, 99);
-            assertThat(bar.getAttribute("aria-valuetext")).matches("\\d+% · step \\d+ of 50");
-            assertThat(driver.findElement(By.id("state-badge")).getText()).isEqualTo("STARTED");
+            String firstLine = stable(driver, d -> d.findElements(By.cssSelector("#details .log-line")).get(0).getText());
+            assertThat(firstLine).isEqualTo("goats 1");
+            @SuppressWarnings("unchecked")
+            Map<String, String> bar = (Map<String, String>) driver.executeScript("var bar = document.querySelector("
+                    + "'#details [role=progressbar]'); return {now: bar.getAttribute('aria-valuenow'),"
+                    + " text: bar.getAttribute('aria-valuetext')};");
+            assertThat(Integer.parseInt(bar.get("now"))).isBetween(1, 99);
+            assertThat(bar.get("text")).matches("\\d+% · step \\d+ of 50");
+            String detailsBadge = stable(driver, d -> d.findElement(By.id("state-badge")).getText());
+            assertThat(detailsBadge).isEqualTo("STARTED");
 
             // revoke it while it runs
             assertThat(driver.findElement(By.id("actions:cancel")).getAttribute("title")).startsWith("Revoke");
@@ -516,7 +527,7 @@ class DashboardIT {
                 .toList();
     }
 
-    /** What {@code read} finds on a page that re-renders itself each second: read again when a refresh replaced it. */
+    /** What {@code read} finds (or does) on a page that re-renders itself: again when a render replaced the element. */
     private static <T> T stable(ChromeDriver driver, java.util.function.Function<org.openqa.selenium.WebDriver, T> read) {
         return new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(read);
     }
