@@ -1,7 +1,6 @@
 package dev.taskq.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,6 @@ import java.util.stream.Stream;
  * machine). Usage: {@code StreamNotificationLatency <base URL> [rate] [seconds]}.
  */
 public final class StreamNotificationLatency {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_STREAM = 100;
     /** Time to submit every batch and open every stream before the first task is due. */
     private static final Duration LEAD = Duration.ofSeconds(5);
@@ -66,7 +64,7 @@ public final class StreamNotificationLatency {
                 throw new IllegalStateException("batch refused: " + accepted.statusCode() + " " + accepted.body());
             }
             List<String> ids = new ArrayList<>();
-            JSON.readTree(accepted.body()).forEach(task -> ids.add(task.get("task_id").asText()));
+            NotificationLatency.json(accepted.body()).forEach(task -> ids.add(task.get("task_id").asText()));
             unfinished.addAll(ids);
             HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(
                     base.resolve("api/tasks/events?ids=" + String.join(",", ids)))
