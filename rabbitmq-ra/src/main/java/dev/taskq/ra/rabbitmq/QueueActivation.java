@@ -8,11 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-
 /**
- * One endpoint activation: {@code consumers} {@link QueueConsumer}s of one queue delivering to one message endpoint
- * factory. Also aggregates the consumers' connection state so that a broker outage is logged once when it starts and
+ * One queue of an endpoint activation: {@code consumers} {@link QueueConsumer}s of one queue delivering to the
+ * activation's message endpoints ({@link EndpointPool}, shared by all its queues). Also aggregates the consumers' connection state so that a broker outage is logged once when it starts and
  * once when all consumers are back, not once per consumer and attempt.
  */
 final class QueueActivation {
@@ -20,7 +18,7 @@ final class QueueActivation {
     private static final Logger LOG = Logger.getLogger(QueueActivation.class.getName());
     private static final long STILL_DOWN_REMINDER_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private final MessageEndpointFactory endpointFactory;
+    private final EndpointPool endpoints;
     private final ConsumerSettings settings;
     private final TaskRunner runner;
     private final String endpointName;
@@ -38,8 +36,8 @@ final class QueueActivation {
     private long lastReminderNanos;
     private boolean announced;
 
-    QueueActivation(MessageEndpointFactory endpointFactory, ConsumerSettings settings, TaskRunner runner, String endpointName) {
-        this.endpointFactory = endpointFactory;
+    QueueActivation(EndpointPool endpoints, ConsumerSettings settings, TaskRunner runner, String endpointName) {
+        this.endpoints = endpoints;
         this.settings = settings;
         this.runner = runner;
         this.endpointName = endpointName;
@@ -145,8 +143,9 @@ final class QueueActivation {
         }
     }
 
-    MessageEndpointFactory endpointFactory() {
-        return endpointFactory;
+    /** the endpoints of the whole activation, shared with its other queues */
+    EndpointPool endpoints() {
+        return endpoints;
     }
 
     ConsumerSettings settings() {

@@ -31,8 +31,8 @@ import com.rabbitmq.jms.client.RMQSession;
  *
  * <p>rabbitmq-jms calls {@link Link#onMessage} one message at a time per session (on its delivery thread), so one
  * consumer never runs more than one delivery at a time. Each message goes through
- * {@code createEndpoint → beforeDelivery → onMessage → afterDelivery → release} and is acknowledged only after that
- * succeeded. On failure it is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue:
+ * {@code beforeDelivery → onMessage → afterDelivery} on an endpoint of the activation's {@link EndpointPool} and is
+ * acknowledged only after that succeeded. On failure it is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue:
  * with prefetch 1 through {@link Session#recover()} (basic.recover, which requeues the only unacknowledged message
  * of the channel), with a larger prefetch by closing and re-opening the connection (basic.recover would also requeue
  * the other prefetched messages while they are still buffered in the client, and acknowledging those later with
@@ -285,6 +285,11 @@ final class QueueConsumer {
             }
             Throwable failure = invoke(endpoint, message);
             if (failure == null) {
+                activation.endpoints().giveBack(endpoint);
+            } else {
+                activation.endpoints().discard(endpoint);
+            }
+            if (failure == null) {
                 acknowledge(message, id);
             } else {
                 failed(link, id, "onMessage failed", failure);
@@ -296,7 +301,7 @@ final class QueueConsumer {
     }
 
     /**
-     * {@code createEndpoint(null)}, retried with back-off while the container throws {@link UnavailableException}
+     * An endpoint of the activation (an idle one, else {@code createEndpoint(null)}), retried with back-off while the container throws {@link UnavailableException}
      * (no bean instance available right now): that is not a failed delivery.
      *
      * @return the endpoint, or {@code null} if the activation stopped or the connection was lost meanwhile
@@ -307,7 +312,7 @@ final class QueueConsumer {
         boolean reported = false;
         while (true) {
             try {
-                return activation.endpointFactory().createEndpoint(null);
+                return activation.endpoints().take();
             } catch (UnavailableException e) {
                 attempt++;
                 if (attempt == 1) {
@@ -348,12 +353,6 @@ final class QueueConsumer {
             }
         } catch (Throwable t) {
             failure = t; // beforeDelivery failed
-        } finally {
-            try {
-                endpoint.release();
-            } catch (Throwable t) {
-                LOG.log(Level.FINE, "MessageEndpoint.release() failed", t);
-            }
         }
         return failure;
     }

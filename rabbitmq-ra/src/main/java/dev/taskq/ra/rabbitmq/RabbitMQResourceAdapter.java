@@ -67,6 +67,7 @@ public class RabbitMQResourceAdapter implements ResourceAdapter {
         for (QueueActivation activation : all) {
             activation.finishStop(deadline);
         }
+        all.stream().map(QueueActivation::endpoints).distinct().forEach(EndpointPool::close);
         TaskRunner r = runner;
         runner = null;
         if (r != null) {
@@ -91,9 +92,10 @@ public class RabbitMQResourceAdapter implements ResourceAdapter {
         ConsumerSettings settings = ConsumerSettings.resolve(activationSpec, this, resolver);
         LOG.log(Level.FINE, "Endpoint {0}: {1}", new Object[] {endpointName, settings});
 
+        EndpointPool endpoints = new EndpointPool(endpointFactory);
         List<QueueActivation> queues = new ArrayList<>();
         for (ConsumerSettings queue : settings.perQueue()) {
-            queues.add(new QueueActivation(endpointFactory, queue, r, endpointName));
+            queues.add(new QueueActivation(endpoints, queue, r, endpointName));
         }
         ActivationKey key = new ActivationKey(endpointFactory, spec);
         if (activations.putIfAbsent(key, List.copyOf(queues)) != null) {
@@ -114,6 +116,7 @@ public class RabbitMQResourceAdapter implements ResourceAdapter {
         long timeoutMs = queues.stream().mapToLong(q -> q.settings().shutdownTimeoutMs()).max().orElse(0);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         queues.forEach(q -> q.finishStop(deadline));
+        queues.stream().map(QueueActivation::endpoints).distinct().forEach(EndpointPool::close);
     }
 
     /** Inbound deliveries are not XA transacted: no XAResource for crash recovery. */

@@ -10,7 +10,8 @@
  * <p>Each activation runs {@code consumers} independent consumers, each with its own connection, a client-acknowledge
  * session and an asynchronous (basic.consume) consumer with a prefetch limit. A message is acknowledged only after the
  * endpoint's {@code onMessage} and {@code afterDelivery} returned normally; otherwise it goes back to the queue after
- * {@code redeliveryDelayMs}. Connections are re-established with exponential back-off. See
+ * {@code redeliveryDelayMs}. Endpoints are reused from one delivery to the next and shared by the queues of an
+ * activation, so there are never more of them than deliveries running at once. Connections are re-established with exponential back-off. See
  * {@link dev.taskq.ra.rabbitmq.RabbitMQActivationSpec} for the activation properties.</p>
  */
 package dev.taskq.ra.rabbitmq;

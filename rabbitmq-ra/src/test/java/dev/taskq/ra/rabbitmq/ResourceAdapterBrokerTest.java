@@ -158,12 +158,51 @@ class ResourceAdapterBrokerTest {
         assertEachExactlyOnce(endpoints, texts);
         assertThat(endpoints.maxConcurrent.get()).isEqualTo(4);
         assertThat(endpoints.deliveries).noneMatch(Delivery::redelivered);
+        // an endpoint serves one delivery after another: no more were created than ran at once
+        assertThat(endpoints.completedCycles.get()).isEqualTo(20);
+        assertThat(endpoints.created.get()).as("endpoints created for 20 deliveries").isBetween(1, 4);
         await().atMost(TIMEOUT).until(() -> broker.messageCount(queue) == 0);
         deactivate();
         // closing the connections would have requeued anything left unacknowledged (asynchronously: watch a while)
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> broker.messageCount(queue) == 0);
         assertThat(broker.consumerCount(queue)).isZero();
         assertThat(endpoints.deliveries).hasSize(20);
+    }
+
+    /**
+     * Two queues of one activation, 4 consumers each, and a container that allows 4 endpoints at a time (a bean pool
+     * of 4): the endpoints the first queue used and now holds idle are taken by the second queue's consumers, which
+     * therefore deliver everything instead of waiting for an endpoint forever.
+     */
+    @Test
+    void theQueuesOfOneActivationShareItsEndpoints() throws Exception {
+        String other = queue + ".other";
+        try {
+            endpoints.maxLive = 4;
+            endpoints.handler = (m, text) -> Thread.sleep(10);
+            RabbitMQActivationSpec spec = spec(4);
+            spec.setDestination(queue + ":4," + other + ":4");
+            activate(spec);
+            await().atMost(TIMEOUT).until(() -> broker.consumerCount(queue) == 4 && broker.consumerCount(other) == 4);
+
+            List<String> first = TestBroker.texts("a-", 0, 20);
+            broker.publish(queue, first);
+            awaitSucceeded(20);
+            List<String> second = TestBroker.texts("b-", 0, 20);
+            broker.publish(other, second);
+            awaitSucceeded(40);
+
+            List<String> all = new java.util.ArrayList<>(first);
+            all.addAll(second);
+            assertEachExactlyOnce(endpoints, all);
+            assertThat(endpoints.created.get()).as("endpoints created for 40 deliveries on 2 queues").isBetween(1, 4);
+            assertThat(endpoints.maxConcurrent.get()).isLessThanOrEqualTo(4);
+            deactivate();
+            assertThat(endpoints.released.get()).as("the idle endpoints are released on deactivation")
+                    .isEqualTo(endpoints.created.get());
+        } finally {
+            broker.deleteQueue(other);
+        }
     }
 
     /** (2) onMessage throws on the first delivery: redelivered after redeliveryDelayMs, then acknowledged. */

@@ -36,9 +36,13 @@ final class TestEndpointFactory implements MessageEndpointFactory {
 
     volatile Handler handler = (m, t) -> { };
     final AtomicInteger unavailableRemaining = new AtomicInteger();
+    /** like a bean pool's maximum: createEndpoint throws UnavailableException while this many are created and not released */
+    volatile int maxLive = Integer.MAX_VALUE;
     final AtomicInteger unavailableThrown = new AtomicInteger();
     final AtomicInteger created = new AtomicInteger();
     final AtomicInteger released = new AtomicInteger();
+    /** beforeDelivery … afterDelivery cycles completed, over all endpoints */
+    final AtomicInteger completedCycles = new AtomicInteger();
     final AtomicInteger started = new AtomicInteger();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrent = new AtomicInteger();
@@ -47,12 +51,19 @@ final class TestEndpointFactory implements MessageEndpointFactory {
 
     @Override
     public MessageEndpoint createEndpoint(XAResource xaResource) throws UnavailableException {
-        if (unavailableRemaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        if (unavailableRemaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || !reserveLive()) {
             unavailableThrown.incrementAndGet();
             throw new UnavailableException("test: no bean instance available");
         }
-        created.incrementAndGet();
         return new Endpoint();
+    }
+
+    private synchronized boolean reserveLive() {
+        if (created.get() - released.get() >= maxLive) {
+            return false;
+        }
+        created.incrementAndGet();
+        return true;
     }
 
     @Override
@@ -104,7 +115,6 @@ final class TestEndpointFactory implements MessageEndpointFactory {
     final class Endpoint implements MessageEndpoint, MessageListener {
         private boolean before;
         private boolean delivered;
-        private boolean after;
         private boolean releasedFlag;
 
         @Override
@@ -113,7 +123,7 @@ final class TestEndpointFactory implements MessageEndpointFactory {
                 protocolErrors.add("beforeDelivery with " + method);
             }
             if (before || releasedFlag) {
-                protocolErrors.add("beforeDelivery called twice or after release");
+                protocolErrors.add("beforeDelivery during a delivery or after release");
             }
             before = true;
         }
@@ -150,10 +160,13 @@ final class TestEndpointFactory implements MessageEndpointFactory {
 
         @Override
         public void afterDelivery() throws ResourceException {
-            if (!before || !delivered || after) {
+            if (!before || !delivered) {
                 protocolErrors.add("afterDelivery out of order");
             }
-            after = true;
+            // one delivery cycle is complete: the adapter may start the next one on this endpoint
+            before = false;
+            delivered = false;
+            completedCycles.incrementAndGet();
         }
 
         @Override
