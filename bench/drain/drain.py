@@ -11,7 +11,10 @@ takes them, else concurrent single POSTs) and is stopped; then a TASKQ_ROLE=work
 TASKQ_WORK_DELAY_MS=0) is launched on the same queue and Redis key prefix. Celery: the tasks are sent with
 apply_async while no worker runs, then `celery worker --pool prefork --concurrency 4` is launched. The rate is taken
 from the first finish to the last finish in the stores' own records: the task hashes' finished_at (taskq), the
-result backend's date_done (Celery). Everything a run made (queues, keys, the Celery Redis database) is deleted.
+result backend's date_done (Celery). While it drains, the worker's memory is sampled every 0.25 s: the proportional
+set size (PSS, /proc/PID/smaps_rollup) summed over the worker process and its children, so that Celery's prefork
+children, which share pages with their parent, are not counted twice; peak_memory_mib is its highest value.
+Everything a run made (queues, keys, the Celery Redis database) is deleted.
 """
 import argparse
 import concurrent.futures
@@ -23,6 +26,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -178,6 +182,56 @@ def submit_taskq(port, tasks, clients=16, batch=500):
     return ids, ("batch" if batches else "single"), time.time() - started
 
 
+class PeakMemory(threading.Thread):
+    """Samples the PSS of a process and its descendants every 0.25 s until stopped; peak_mib is the highest sum."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kib = 0
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.is_set():
+            self.peak_kib = max(self.peak_kib, sum(pss_kib(p) for p in process_tree(self.pid)))
+            self.done.wait(0.25)
+
+    def stop(self):
+        self.done.set()
+        self.join()
+        return round(self.peak_kib / 1024)
+
+
+def process_tree(root):
+    """root and its descendants' pids, from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(children.get(pid, []))
+    return tree
+
+
+def pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def await_finishes(fetch, n, until_alive, timeout=DRAIN_TIMEOUT_S):
     """Polls the store until n finish instants are there; returns them."""
     deadline = time.time() + timeout
@@ -223,8 +277,14 @@ def run_taskq(args):
         if fetch():
             raise RuntimeError("tasks finished before the worker started: something else consumes the queue")
         worker = TaskqNode("worker", name, args.workdir, artifacts, args.jvm_args, free_port(), args.cds_dir)
-        finishes = await_finishes(fetch, len(ids), lambda: worker.process.poll() is None)
+        memory = PeakMemory(worker.process.pid)
+        memory.start()
+        try:
+            finishes = await_finishes(fetch, len(ids), lambda: worker.process.poll() is None)
+        finally:
+            peak_mib = memory.stop()
         result = rates(finishes, worker.launched)
+        result["peak_memory_mib"] = peak_mib
         states = {}
         pipe = store.pipeline(transaction=False)
         for k in keys:
@@ -306,11 +366,17 @@ def run_celery(args):
                                    "--concurrency", "4", "-Q", queue, "--loglevel", "WARNING"], cwd=CELERY_DIR,
                                   env=env, stdout=open(os.path.join(args.workdir, "celery.log"), "w"),
                                   stderr=subprocess.STDOUT)
-        # what the broker holds is what a worker can finish (a run found fewer than were sent: it says so)
-        finishes = await_finishes(fetch, queued, lambda: worker.poll() is None)
+        memory = PeakMemory(worker.pid)
+        memory.start()
+        try:
+            # what the broker holds is what a worker can finish (a run found fewer than were sent: it says so)
+            finishes = await_finishes(fetch, queued, lambda: worker.poll() is None)
+        finally:
+            peak_mib = memory.stop()
         time.sleep(2)
         finishes = fetch()
         result = rates(finishes, launched)
+        result["peak_memory_mib"] = peak_mib
         result.update({"stack": "celery", "submission": "apply_async", "submit_s": ids["seconds"],
                        "sent": len(keys), "queued": queued})
         return result
@@ -344,7 +410,7 @@ def summarize(results_file, out):
     """Markdown of the runs in results_file (one JSON line each): median (min–max) per stack, taskq ÷ Celery."""
     runs = [json.loads(line) for line in open(results_file) if line.strip().startswith("{")]
     stacks = sorted({r["stack"] for r in runs}, key=lambda s: s != "taskq")
-    fields = ["drain_tasks_per_s", "warm_tasks_per_s", "launch_to_first_task_s", "first_to_last_s"]
+    fields = ["drain_tasks_per_s", "warm_tasks_per_s", "launch_to_first_task_s", "first_to_last_s", "peak_memory_mib"]
 
     def cell(values):
         values = sorted(v for v in values if v is not None)
@@ -354,20 +420,28 @@ def summarize(results_file, out):
                                                                     + values[len(values) // 2]) / 2
         return f"{median:g} ({values[0]:g}–{values[-1]:g})"
 
+    def value(run, field):
+        return run.get(field)  # runs recorded before a field existed have none
+
     lines = [f"# Drain benchmark, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
              "", f"{len(runs) // max(len(stacks), 1)} runs per stack; median (min–max). Rate: first to last finish in the store's records; warm: "
              "the second half of the finishes.", "",
-             "| stack | tasks | drain tasks/s | warm tasks/s | launch → first task s | first → last s |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+             "| stack | tasks | drain tasks/s | warm tasks/s | launch → first task s | first → last s | peak memory MiB (PSS) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for stack in stacks:
         mine = [r for r in runs if r["stack"] == stack]
-        lines.append(f"| {stack} | {mine[0]['tasks']} | " + " | ".join(cell([r[f] for r in mine]) for f in fields)
+        lines.append(f"| {stack} | {mine[0]['tasks']} | " + " | ".join(cell([value(r, f) for r in mine]) for f in fields)
                      + " |")
     taskq = [r["drain_tasks_per_s"] for r in runs if r["stack"] == "taskq"]
     celery = [r["drain_tasks_per_s"] for r in runs if r["stack"] == "celery"]
     if taskq and celery:
         ratios = [round(t / c, 2) for t, c in zip(taskq, celery) if t and c]
         lines += ["", "taskq ÷ Celery, run by run: " + ", ".join(f"{x}×" for x in ratios)]
+        memory = [(value(t, "peak_memory_mib"), value(c, "peak_memory_mib"))
+                  for t, c in zip([r for r in runs if r["stack"] == "taskq"], [r for r in runs if r["stack"] == "celery"])]
+        memory = [round(t / c, 2) for t, c in memory if t and c]
+        if memory:
+            lines += ["", "peak memory, taskq ÷ Celery, run by run: " + ", ".join(f"{x}×" for x in memory)]
     lines += ["", "Runs:", ""] + [f"- `{json.dumps(r)}`" for r in runs]
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")

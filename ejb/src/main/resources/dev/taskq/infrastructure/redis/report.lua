@@ -11,7 +11,8 @@ local progressed = ARGV[1] ~= '' and not TERMINAL[state]
 if progressed then
   redis.call('HSET', KEYS[1], 'progress', ARGV[1], 'progress_message', ARGV[2])
 end
-if #ARGV > 4 then
+local logged = #ARGV > 4
+if logged then
   redis.call('RPUSH', KEYS[2], unpack(ARGV, 5))
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
   local ttl = redis.call('TTL', KEYS[1])
@@ -19,7 +20,7 @@ if #ARGV > 4 then
     redis.call('EXPIRE', KEYS[2], ttl)
   end
 end
-if progressed or #ARGV > 4 then
+if progressed or logged then
   publish_report(KEYS[3], redis.call('HGET', KEYS[1], 'id'), state, ARGV[4], progressed and ARGV[1] or nil,
     progressed and ARGV[2] or nil)
 end

@@ -42,16 +42,21 @@ local function index_task(task_key, all_key, id, score_if_new)
   return 1
 end
 
--- publish_change tells every web node that a task changed state: one PUBLISH on '<prefix>:tasks:changes' (all_key as
--- for index_task) of {"task_id", "state", "at"} (RedisTaskChanges reads it). Called by the scripts that commit a
+-- publish_on_changes tells every web node that a task changed: one PUBLISH on '<prefix>:tasks:changes' (all_key as
+-- for index_task) of fields as JSON (RedisTaskChanges reads it). Called by the scripts that commit a
 -- state change, inside the same script, so a subscriber hears of a change only once it is committed.
+local function publish_on_changes(all_key, fields)
+  redis.call('PUBLISH', string.sub(all_key, 1, -4) .. 'changes', cjson.encode(fields))
+end
+
+-- publish_change: a committed state change, {"task_id", "state", "at"}.
 local function publish_change(all_key, id, state, at)
-  redis.call('PUBLISH', string.sub(all_key, 1, -4) .. 'changes', cjson.encode({task_id = id, state = state, at = at}))
+  publish_on_changes(all_key, {task_id = id, state = state, at = at})
 end
 
 -- publish_report tells the same channel that a running attempt reported progress or logged lines (report.lua): the
 -- same fields plus report = true, and progress and message when it reported progress. Not a state change.
 local function publish_report(all_key, id, state, at, progress, message)
-  redis.call('PUBLISH', string.sub(all_key, 1, -4) .. 'changes', cjson.encode({task_id = id, state = state, at = at,
-    report = true, progress = tonumber(progress), message = message}))
+  publish_on_changes(all_key, {task_id = id, state = state, at = at, report = true, progress = tonumber(progress),
+    message = message})
 end

@@ -101,8 +101,13 @@ public final class ShownTask implements Serializable {
      * stream and renders the region again when one differs from the state shown.
      */
     public static String follow(Collection<ShownTask> tasks) {
-        return tasks.stream().filter(task -> !task.isTerminal()).map(task -> task.getId() + ":" + task.getState())
+        return tasks.stream().filter(task -> !task.isTerminal()).map(ShownTask::followed)
                 .collect(Collectors.joining(" "));
+    }
+
+    /** This task as a live region follows it: {@code id:STATE}, the state as shown. */
+    public String followed() {
+        return getId() + ":" + getState();
     }
 
     private static String textOf(JsonValue value) {

@@ -100,7 +100,7 @@ public class TaskDetails implements Serializable {
      * itself).
      */
     public String getFollow() {
-        return task == null || storeUnavailable || !isLive() ? "" : task.getId() + ":" + task.getState();
+        return task == null || storeUnavailable || !isLive() ? "" : task.followed();
     }
 
     private boolean isStopping() {
