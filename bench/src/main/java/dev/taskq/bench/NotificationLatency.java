@@ -29,10 +29,10 @@ public final class NotificationLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        int total = rate * seconds;
+        Load load = Load.of(args, 30);
+        URI base = load.base();
+        int rate = load.rate();
+        int total = load.total();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(8)).build();
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
@@ -72,11 +72,27 @@ public final class NotificationLatency {
                 }
             });
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
-        done.await(seconds + 60L, TimeUnit.SECONDS);
+        done.await(load.seconds() + 60L, TimeUnit.SECONDS);
         System.out.printf("tasks %d at %d/s for %d s: %d answered SUCCESS, %d failed or not SUCCESS%n", total, rate,
-                seconds, micros.size(), failed.get());
+                load.seconds(), micros.size(), failed.get());
         printLatencies("finish -> answer received", micros);
         System.exit(0);
+    }
+
+    /**
+     * The load a latency client runs, from its arguments {@code <base URL> [rate] [seconds]}: {@code rate} tasks/s
+     * (default 200) for {@code seconds} against the instance at {@code base} (always ending in '/').
+     */
+    record Load(URI base, int rate, int seconds) {
+        static Load of(String[] args, int defaultSeconds) {
+            return new Load(URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/"),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 200,
+                    args.length > 2 ? Integer.parseInt(args[2]) : defaultSeconds);
+        }
+
+        int total() {
+            return rate * seconds;
+        }
     }
 
     /** Prints p50, p99 and max of {@code micros} (microseconds), after {@code what}; nothing when there are none. */

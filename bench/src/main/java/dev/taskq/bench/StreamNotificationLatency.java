@@ -38,13 +38,12 @@ public final class StreamNotificationLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        int total = rate * seconds;
+        NotificationLatency.Load load = NotificationLatency.Load.of(args, 20);
+        URI base = load.base();
+        int total = load.total();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant first = Instant.now().plus(LEAD);
-        long stepNanos = 1_000_000_000L / rate;
+        long stepNanos = 1_000_000_000L / load.rate();
 
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         Set<String> unfinished = ConcurrentHashMap.newKeySet();
@@ -92,9 +91,9 @@ public final class StreamNotificationLatency {
             System.out.println("warning: the submissions took longer than the lead of " + LEAD
                     + "; the first tasks ran before their stream was open (their current state was sent instead)");
         }
-        done.await(LEAD.toSeconds() + seconds + 60L, TimeUnit.SECONDS);
+        done.await(LEAD.toSeconds() + load.seconds() + 60L, TimeUnit.SECONDS);
         System.out.printf("tasks %d due at %d/s for %d s, followed on %d streams: %d SUCCESS heard, %d not%n", total,
-                rate, seconds, readers.size(), micros.size(), unfinished.size());
+                load.rate(), load.seconds(), readers.size(), micros.size(), unfinished.size());
         NotificationLatency.printLatencies("finish -> event received", micros);
         System.exit(0);
     }

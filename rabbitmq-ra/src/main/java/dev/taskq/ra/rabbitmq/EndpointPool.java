@@ -33,10 +33,6 @@ final class EndpointPool {
         this.factory = factory;
     }
 
-    MessageEndpointFactory factory() {
-        return factory;
-    }
-
     /**
      * An idle endpoint, else a new one from the factory.
      *
@@ -71,11 +67,6 @@ final class EndpointPool {
         while ((endpoint = idle.pollFirst()) != null) {
             release(endpoint);
         }
-    }
-
-    /** endpoints held for reuse (for tests and diagnostics) */
-    int idleCount() {
-        return idle.size();
     }
 
     private static void release(MessageEndpoint endpoint) {

@@ -286,12 +286,9 @@ final class QueueConsumer {
             Throwable failure = invoke(endpoint, message);
             if (failure == null) {
                 activation.endpoints().giveBack(endpoint);
-            } else {
-                activation.endpoints().discard(endpoint);
-            }
-            if (failure == null) {
                 acknowledge(message, id);
             } else {
+                activation.endpoints().discard(endpoint);
                 failed(link, id, "onMessage failed", failure);
             }
         } finally {
@@ -301,8 +298,9 @@ final class QueueConsumer {
     }
 
     /**
-     * An endpoint of the activation (an idle one, else {@code createEndpoint(null)}), retried with back-off while the container throws {@link UnavailableException}
-     * (no bean instance available right now): that is not a failed delivery.
+     * An endpoint of the activation (an idle one, else {@code createEndpoint(null)}), retried with back-off while the
+     * container throws {@link UnavailableException} (no bean instance available right now): that is not a failed
+     * delivery.
      *
      * @return the endpoint, or {@code null} if the activation stopped or the connection was lost meanwhile
      */
