@@ -236,15 +236,22 @@ class DashboardIT {
             new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("/dashboard/tasks.xhtml")
                     && !d.findElements(finishedRow).isEmpty());
 
-            WebElement row = driver.findElement(finishedRow);
-            assertThat(row.getAttribute("data-state")).isEqualTo("SUCCESS");
-            assertThat(row.findElement(By.cssSelector(".task-outcome")).getText()).isEqualTo("positive");
-            row.findElement(By.cssSelector("th a")).click();
+            // the list may be rendered again while it is read: each read and click is tried on a fresh row
+            String finishedState = stable(driver, d -> d.findElement(finishedRow).getAttribute("data-state"));
+            assertThat(finishedState).isEqualTo("SUCCESS");
+            String outcome = stable(driver, d -> d.findElement(finishedRow)
+                    .findElement(By.cssSelector(".task-outcome")).getText());
+            assertThat(outcome).isEqualTo("positive");
+            stable(driver, d -> {
+                d.findElement(finishedRow).findElement(By.cssSelector("th a")).click();
+                return true;
+            });
             new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.getCurrentUrl().contains("task.xhtml?id=" + finished)
                     && !d.findElements(By.id("state-badge")).isEmpty());
             assertThat(driver.findElement(By.id("state-badge")).getText()).isEqualTo("SUCCESS");
-            assertThat(driver.findElements(By.cssSelector(".task-attempts .attempt-instance")))
-                    .extracting(WebElement::getText).containsExactly("micro-it");
+            List<String> instances = stable(driver, d -> d.findElements(By.cssSelector(
+                    ".task-attempts .attempt-instance")).stream().map(WebElement::getText).toList());
+            assertThat(instances).containsExactly("micro-it");
             assertThat(driver.findElements(By.id("actions:requeue"))).as("no requeue for a success").isEmpty();
 
             driver.get(client.uri("dashboard/tasks.xhtml?state=FAILURE&id=" + failed).toString());
@@ -261,8 +268,9 @@ class DashboardIT {
             driver.get(client.uri("dashboard/index.xhtml").toString());
             new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.findElement(By.id("throughput-chart"))
                     .getAttribute("data-updated") != null);
-            assertThat(driver.findElement(By.cssSelector("tr[data-worker='micro-it']")).getAttribute("data-online"))
-                    .isEqualTo("true");
+            String online = stable(driver, d -> d.findElement(By.cssSelector("tr[data-worker='micro-it']"))
+                    .getAttribute("data-online"));
+            assertThat(online).isEqualTo("true");
             Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
                     "dashboard.png");
             assertThat(Files.size(shot)).isPositive();
@@ -326,7 +334,8 @@ class DashboardIT {
             assertThat(detailsBadge).isEqualTo("STARTED");
 
             // revoke it while it runs
-            assertThat(driver.findElement(By.id("actions:cancel")).getAttribute("title")).startsWith("Revoke");
+            String cancelTitle = stable(driver, d -> d.findElement(By.id("actions:cancel")).getAttribute("title"));
+            assertThat(cancelTitle).startsWith("Revoke");
             new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
                 d.findElement(By.id("actions:cancel")).click(); // the page re-renders itself each second
                 return true;
@@ -373,8 +382,9 @@ class DashboardIT {
                     queue + ".cpu | cpu: digest",
                     queue + ".slow | slow: it-slow",
                     queue + ".dead | dead letters");
-            assertThat(driver.findElement(By.cssSelector("tr[data-queue='" + queue + ".slow'] .queue-consumers"))
-                    .getText()).as("consumed here").matches("[1-9]\\d*");
+            String consumers = stable(driver, d -> d.findElement(By.cssSelector("tr[data-queue='" + queue
+                    + ".slow'] .queue-consumers")).getText());
+            assertThat(consumers).as("consumed here").matches("[1-9]\\d*");
             Path overview = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots",
                     "target/screenshots")), "dashboard-queues.png");
             assertThat(Files.size(overview)).isPositive();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import com.rabbitmq.jms.admin.RMQDestination;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -269,13 +270,18 @@ class TaskPipelineIT {
         String queue = System.getProperty("taskq.it.queue");
         String garbage = "not a task " + UUID.randomUUID();
 
+        // a plain AMQP message, as any AMQP client (and taskq itself) sends one
         RMQConnectionFactory factory = new RMQConnectionFactory();
+        factory.setKeepTextMessageType(true);
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(garbage));
+            session.createProducer(new RMQDestination(queue, "", queue, queue))
+                    .send(session.createTextMessage(garbage));
 
             connection.start();
-            MessageConsumer deadLetters = session.createConsumer(session.createQueue(queue + ".dead"));
+            session.createQueue(queue + ".dead");
+            MessageConsumer deadLetters = session.createConsumer(new RMQDestination(queue + ".dead", "",
+                    queue + ".dead", queue + ".dead"));
             Message dead = null;
             for (long end = System.nanoTime() + TASK_TIMEOUT.toNanos(); System.nanoTime() < end; ) {
                 Message m = deadLetters.receive(1000);

@@ -8,10 +8,12 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Takes task messages from the RabbitMQ queues this instance consumes and hands each to {@link TaskExecutionService}
@@ -48,10 +50,17 @@ public class TaskConsumerBean implements MessageListener {
         }
     }
 
-    /** The text of a text message; {@code null} for any other kind (which is then dead-lettered). */
+    /**
+     * The text of a text message, or of a bytes message in UTF-8 (a plain AMQP message without the JMSType header);
+     * {@code null} for any other kind (which is then dead-lettered).
+     */
     private static String textOf(Message message) {
         try {
-            return message instanceof TextMessage text ? text.getText() : null;
+            if (message instanceof TextMessage text) {
+                return text.getText();
+            }
+            byte[] body = message instanceof BytesMessage bytes ? bytes.getBody(byte[].class) : null;
+            return body == null ? null : new String(body, StandardCharsets.UTF_8);
         } catch (JMSException e) {
             throw new IllegalStateException("could not read message " + message, e);
         }

@@ -23,6 +23,7 @@ import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import com.rabbitmq.jms.admin.RMQDestination;
 import com.rabbitmq.jms.client.RMQSession;
 
 /**
@@ -437,7 +438,10 @@ final class QueueConsumer {
             session = s;
             // declares exchange jms.durable.queues, the durable queue and the binding (routing key = queue name),
             // exactly like a rabbitmq-jms producer does for the same queue name
-            Queue queue = s.createQueue(settings.destination());
+            s.createQueue(settings.destination());
+            // and consumes it as plain AMQP messages (RabbitMQActivationSpec)
+            Queue queue = new RMQDestination(settings.destination(), "", settings.destination(),
+                    settings.destination());
             MessageConsumer consumer = s.createConsumer(queue);
             consumer.setMessageListener(this); // basic.consume starts with connection.start()
         }

@@ -13,6 +13,11 @@ import jakarta.resource.spi.ResourceAdapter;
  * <p>All properties are strings so that {@code ${key}} / {@code ${key:default}} placeholders can be used in any of
  * them; placeholders are resolved when the endpoint is activated (see {@link PlaceholderResolver}).</p>
  *
+ * <p>Messages are read as plain AMQP messages (rabbitmq-jms's "AMQP destination"), as any AMQP client sends them: a
+ * message with the header {@code JMSType: TextMessage} is delivered as a {@code TextMessage} of its body in UTF-8,
+ * any other as a {@code BytesMessage}; its headers are its properties, its {@code message_id} its JMSMessageID. A
+ * message in rabbitmq-jms's own serialized format arrives as a {@code BytesMessage} of that format.</p>
+ *
  * <table>
  *     <caption>Activation config properties</caption>
  *     <tr><th>Property</th><th>Default</th><th>Meaning</th></tr>

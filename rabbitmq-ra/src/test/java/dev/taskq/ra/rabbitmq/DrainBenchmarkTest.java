@@ -102,7 +102,7 @@ class DrainBenchmarkTest {
                     Connection c = cf.createConnection();
                     connections.add(c);
                     Session s = c.createSession(false, RMQSession.CLIENT_INDIVIDUAL_ACKNOWLEDGE);
-                    MessageConsumer consumer = s.createConsumer(s.createQueue(queue));
+                    MessageConsumer consumer = s.createConsumer(TestBroker.amqpQueue(queue));
                     c.start();
                     threads.execute(() -> {
                         while (!stop.get()) {

@@ -75,15 +75,20 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
-    /** Publishes persistent text messages with a plain rabbitmq-jms producer, like an application would. */
+    /**
+     * Publishes persistent text messages as plain AMQP messages with the header {@code JMSType: TextMessage}, as
+     * taskq's producer does (a rabbitmq-jms producer to an AMQP destination, the queue declared like a JMS queue).
+     */
     void publish(String queue, List<String> texts) throws JMSException {
         RMQConnectionFactory cf = new RMQConnectionFactory();
         cf.setHost(HOST);
         cf.setPort(PORT);
+        cf.setKeepTextMessageType(true);
         jakarta.jms.Connection connection = cf.createConnection();
         try {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(new RMQDestination(queue, true, false));
+            session.createQueue(queue);
+            MessageProducer producer = session.createProducer(amqpQueue(queue));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (String text : texts) {
                 producer.send(session.createTextMessage(text));
@@ -91,6 +96,11 @@ final class TestBroker implements AutoCloseable {
         } finally {
             connection.close();
         }
+    }
+
+    /** The queue as a plain AMQP destination: default exchange, routing key and queue {@code queue}. */
+    static RMQDestination amqpQueue(String queue) {
+        return new RMQDestination(queue, "", queue, queue);
     }
 
     static List<String> texts(String prefix, int from, int count) {
