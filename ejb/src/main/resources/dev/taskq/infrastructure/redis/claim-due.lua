@@ -40,7 +40,7 @@ if claimed < max then
       redis.call('HSET', task_key, 'state', 'PENDING')
       redis.call('RPUSH', task_key .. ':history', cjson.encode({state = 'PENDING', at = ARGV[3], attempt = 0,
         instance = ARGV[4], detail = 'due'}))
-      index_task(task_key, KEYS[3])
+      move_task(task_key, KEYS[3], id, fields[1], 'PENDING')
       publish_change(KEYS[3], id, 'PENDING', ARGV[3])
       emit(id, fields)
     end

@@ -39,6 +39,6 @@ end
 redis.call('EXPIRE', KEYS[1], ARGV[6])
 redis.call('EXPIRE', KEYS[2], ARGV[6])
 redis.call('EXPIRE', KEYS[4], ARGV[6])
-index_task(KEYS[1], KEYS[3])
+move_task(KEYS[1], KEYS[3], id, state, ARGV[3])
 publish_change(KEYS[3], id, ARGV[3], ARGV[1])
 return 1

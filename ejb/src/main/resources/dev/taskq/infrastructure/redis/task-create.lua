@@ -17,6 +17,6 @@ local function create_task(task_key, history_key, all_key, due_key, a)
     redis.call('HSET', task_key, 'schedule', a.schedule)
   end
   redis.call('RPUSH', history_key, a.event)
-  index_task(task_key, all_key, a.id, a.submitted_ms)
+  index_new_task(all_key, a.id, a.state, a.type, a.submitted_ms)
   return true
 end

@@ -42,6 +42,31 @@ local function index_task(task_key, all_key, id, score_if_new)
   return 1
 end
 
+-- index_new_task: index_task for a task just made (create_task): it is in no index set yet, so it only goes into
+-- the sets of its state and kind and all tasks, scored by score (its submission, epoch ms).
+local function index_new_task(all_key, id, state, kind, score)
+  local base = string.sub(all_key, 1, -4)
+  redis.call('ZADD', all_key, score, id)
+  redis.call('ZADD', base .. 'state:' .. state, score, id)
+  redis.call('ZADD', base .. 'kind:' .. kind, score, id)
+  redis.call('SADD', base .. 'kinds', kind)
+end
+
+-- move_task: index_task for a change of state of an indexed task (its kind and score stay): out of the old state's
+-- set, into the new one's. A task missing from the all-tasks set is indexed in full by index_task instead.
+local function move_task(task_key, all_key, id, from_state, to_state)
+  local score = redis.call('ZSCORE', all_key, id)
+  if not score then
+    return index_task(task_key, all_key, id)
+  end
+  local base = string.sub(all_key, 1, -4)
+  if from_state ~= to_state then
+    redis.call('ZREM', base .. 'state:' .. from_state, id)
+  end
+  redis.call('ZADD', base .. 'state:' .. to_state, score, id)
+  return 1
+end
+
 -- publish_on_changes tells every web node that a task changed: one PUBLISH on '<prefix>:tasks:changes' (all_key as
 -- for index_task) of fields as JSON (RedisTaskChanges reads it). Called by the scripts that commit a
 -- state change, inside the same script, so a subscriber hears of a change only once it is committed.
