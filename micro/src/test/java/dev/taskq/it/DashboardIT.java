@@ -266,7 +266,8 @@ class DashboardIT {
             assertThat(driver.findElement(By.id("state-badge")).getText()).isEqualTo("FAILURE");
 
             driver.get(client.uri("dashboard/index.xhtml").toString());
-            new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.findElement(By.id("throughput-chart"))
+            new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("throughput-chart"))
                     .getAttribute("data-updated") != null);
             String online = stable(driver, d -> d.findElement(By.cssSelector("tr[data-worker='micro-it']"))
                     .getAttribute("data-online"));
@@ -429,10 +430,14 @@ class DashboardIT {
                     .until(d -> d.findElement(card).findElements(By.cssSelector("tr[data-outcome='FIRED']")).stream()
                             .filter(r -> r.findElement(By.cssSelector(".state-badge")).getText().equals("SUCCESS"))
                             .map(r -> r.getAttribute("data-task-id")).findFirst().orElse(null));
-            WebElement link = driver.findElement(card).findElement(By.cssSelector("tr[data-task-id='" + task
-                    + "'] .run-task a"));
-            assertThat(link.getAttribute("href")).contains("task.xhtml?id=" + task);
-            assertThat(link.getText()).isEqualTo(task.substring(0, 8));
+            // the page re-renders each second: each read is tried again on a fresh element
+            List<String> link = stable(driver, d -> {
+                WebElement a = d.findElement(card).findElement(By.cssSelector("tr[data-task-id='" + task
+                        + "'] .run-task a"));
+                return List.of(a.getAttribute("href"), a.getText());
+            });
+            assertThat(link.get(0)).contains("task.xhtml?id=" + task);
+            assertThat(link.get(1)).isEqualTo(task.substring(0, 8));
             assertThat(client.task(task).getString("state")).isEqualTo("SUCCESS");
             Path shot = browser.screenshot(Path.of(System.getProperty("taskq.it.screenshots", "target/screenshots")),
                     "dashboard-schedules.png");
@@ -442,9 +447,11 @@ class DashboardIT {
             clickInCard(driver, card, "Pause");
             new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                     .until(d -> inCard(d, card, ".schedule-status").equals("paused"));
-            assertThat(driver.findElement(By.id("notice")).getText()).contains("Schedule " + id + " paused");
+            assertThat(notice(driver)).contains("Schedule " + id + " paused");
             assertThat(inCard(driver, card, ".schedule-next-run")).isEqualTo("none while paused");
-            assertThat(driver.findElement(card).findElements(By.xpath(".//input[@value='Pause']"))).isEmpty();
+            int pauseButtons = stable(driver, d -> d.findElement(card).findElements(By.xpath(
+                    ".//input[@value='Pause']")).size());
+            assertThat(pauseButtons).as("Pause buttons on a paused schedule").isZero();
             Thread.sleep(500); // a slot an instance was firing as the pause came in
             JsonObject paused = operator.get("api/admin/schedules/" + id).json();
             assertThat(paused.getBoolean("enabled")).isFalse();
@@ -456,13 +463,12 @@ class DashboardIT {
             clickInCard(driver, card, "Resume");
             new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                     .until(d -> inCard(d, card, ".schedule-status").equals("enabled"));
-            assertThat(driver.findElement(By.id("notice")).getText()).contains("Schedule " + id + " resumed");
+            assertThat(notice(driver)).contains("Schedule " + id + " resumed");
             clickInCard(driver, card, "Trigger now");
             String triggered = new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(card).findElements(By.cssSelector("tr[data-outcome='TRIGGERED']"))
                             .stream().map(r -> r.getAttribute("data-task-id")).findFirst().orElse(null));
-            assertThat(driver.findElement(By.id("notice")).getText())
-                    .contains("Schedule " + id + " triggered: task " + triggered);
+            assertThat(notice(driver)).contains("Schedule " + id + " triggered: task " + triggered);
             awaitState(triggered, "SUCCESS");
 
             // delete, confirming
@@ -474,7 +480,7 @@ class DashboardIT {
             assertThat(driver.switchTo().alert().getText()).startsWith("Delete this schedule");
             driver.switchTo().alert().accept();
             new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> d.findElements(card).isEmpty());
-            assertThat(driver.findElement(By.id("notice")).getText()).contains("Schedule " + id + " deleted");
+            assertThat(notice(driver)).contains("Schedule " + id + " deleted");
             assertThat(operator.get("api/admin/schedules/" + id).status()).isEqualTo(404);
         } finally {
             operator.delete("api/admin/schedules/" + id);
@@ -490,8 +496,15 @@ class DashboardIT {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The text of an element of a schedule's card, read again when the page re-rendered it meanwhile. */
     private static String inCard(WebDriver driver, By card, String css) {
-        return driver.findElement(card).findElement(By.cssSelector(css)).getText().trim();
+        return new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(card).findElement(By.cssSelector(css)).getText().trim());
+    }
+
+    /** The page's notice, read again when the page re-rendered it meanwhile. */
+    private static String notice(ChromeDriver driver) {
+        return stable(driver, d -> d.findElement(By.id("notice")).getText());
     }
 
     /** Clicks a schedule's button; the page re-renders each second, so a click that meets the swap is retried. */
