@@ -6,7 +6,9 @@
 # bench/target/drain/runs.jsonl. BENCH_DRAIN_STACKS="taskq celery" (the default) chooses the stacks;
 # BENCH_DRAIN_JVM_ARGS adds options to the taskq worker's JVM (e.g. -XX:StartFlightRecording=…); BENCH_DRAIN_CDS=1
 # starts it as the container image does, from a class-data archive prepared once here (start-micro.sh
-# --prepare-cds bench/target/drain/cds, the same artifacts). Then the physical
+# --prepare-cds bench/target/drain/cds, the same artifacts); BENCH_DRAIN_CONTAINER=1 gives it the container image's JVM
+# options (payara-config/micro/container-jvm.options) sized as in a container of BENCH_DRAIN_MEMORY (512m, the
+# compose file's default limit of a Micro node) with -XX:MaxRAM. Then the physical
 # ceiling: RabbitMQ consume+ack alone (Java client, prefetch 4, like the worker) and Redis round trips alone
 # (redis-benchmark, 4 clients). Builds taskq first if micro/target has no build. Runs under the heavy-work lock.
 set -euo pipefail
@@ -33,12 +35,17 @@ mkdir -p "$out"
 : >"$out/runs.jsonl"
 exec 9>/tmp/taskq-heavy.lock
 flock 9
+container_jvm=
+if [[ ${BENCH_DRAIN_CONTAINER:-0} == 1 ]]; then
+    container_jvm="@$PWD/payara-config/micro/container-jvm.options -XX:MaxRAM=${BENCH_DRAIN_MEMORY:-512m}"
+fi
+jvm_args="$container_jvm ${BENCH_DRAIN_JVM_ARGS:-}"
 cds=()
 if [[ ${BENCH_DRAIN_CDS:-0} == 1 ]]; then
     echo "preparing the class-data archive of a worker start…" >&2
     rm -rf "$out/cds"
     # its own queue and key prefix, so that the recording start takes no one's tasks
-    TASKQ_ROLE=worker TASKQ_QUEUE=taskq.drain-cds TASKQ_DEAD_LETTER_QUEUE=taskq.drain-cds.dead \
+    JVM_ARGS=$container_jvm TASKQ_ROLE=worker TASKQ_QUEUE=taskq.drain-cds TASKQ_DEAD_LETTER_QUEUE=taskq.drain-cds.dead \
         TASKQ_REDIS_KEY_PREFIX=taskq-drain-cds \
         TASKQ_HTTP_PORT=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') \
         payara-config/micro/start-micro.sh --prepare-cds "$out/cds" >"$out/cds.log" 2>&1
@@ -48,7 +55,7 @@ for ((run = 1; run <= runs; run++)); do
     for stack in "${stacks[@]}"; do
         echo "run $run/$runs: $stack, $tasks tasks…" >&2
         "$python" bench/drain/drain.py "$stack" --tasks "$tasks" --workdir "$out/work-$stack" \
-            --jvm-args="${BENCH_DRAIN_JVM_ARGS:-}" "${cds[@]}" | tee -a "$out/runs.jsonl"
+            --jvm-args="$jvm_args" "${cds[@]}" | tee -a "$out/runs.jsonl"
     done
 done
 "$python" bench/drain/drain.py summarize "$out/runs.jsonl" "$out/summary.md"

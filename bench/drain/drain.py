@@ -292,7 +292,7 @@ def run_taskq(args):
         for state, commits in pipe.execute():
             states[(state or b"?").decode() + "/commits=" + (commits or b"?").decode()] = \
                 states.get((state or b"?").decode() + "/commits=" + (commits or b"?").decode(), 0) + 1
-        result.update({"stack": "taskq", "cds": bool(args.cds_dir), "submission": mode, "submit_s": round(submit_s, 2), "end_states": states})
+        result.update({"stack": "taskq", "cds": bool(args.cds_dir), "jvm_args": args.jvm_args.strip(), "submission": mode, "submit_s": round(submit_s, 2), "end_states": states})
         return result
     finally:
         for node in (web, worker):

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
 import com.rabbitmq.jms.admin.RMQDestination;
 import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -275,13 +276,10 @@ class TaskPipelineIT {
         factory.setKeepTextMessageType(true);
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            session.createProducer(new RMQDestination(queue, "", queue, queue))
-                    .send(session.createTextMessage(garbage));
+            session.createProducer(amqpQueue(session, queue)).send(session.createTextMessage(garbage));
 
             connection.start();
-            session.createQueue(queue + ".dead");
-            MessageConsumer deadLetters = session.createConsumer(new RMQDestination(queue + ".dead", "",
-                    queue + ".dead", queue + ".dead"));
+            MessageConsumer deadLetters = session.createConsumer(amqpQueue(session, queue + ".dead"));
             Message dead = null;
             for (long end = System.nanoTime() + TASK_TIMEOUT.toNanos(); System.nanoTime() < end; ) {
                 Message m = deadLetters.receive(1000);
@@ -294,6 +292,12 @@ class TaskPipelineIT {
             assertThat(dead.getStringProperty("taskq_dead_letter_reason")).contains("not a task message");
         }
         assertThat(client.metric("taskq_messages_dead_lettered_total")).isEqualTo(deadBefore + 1);
+    }
+
+    /** The queue declared the way rabbitmq-jms declares a JMS queue, addressed as a plain AMQP queue, as taskq does. */
+    private static RMQDestination amqpQueue(Session session, String queue) throws JMSException {
+        session.createQueue(queue);
+        return new RMQDestination(queue, "", queue, queue);
     }
 
     private JsonObject runToEnd(String json) {

@@ -75,6 +75,7 @@ public class JmsTaskQueue implements TaskQueue {
     /** The header (and its value) by which a rabbitmq-jms consumer of a plain AMQP message knows a text message. */
     private static final String JMS_TYPE = "JMSType";
     private static final String TEXT_MESSAGE = "TextMessage";
+    private static final Map<String, Object> TASK_HEADERS = Map.of(JMS_TYPE, TEXT_MESSAGE);
 
     /** Committer threads: while one waits for the broker's commit, the other gathers the next transaction. */
     static final int COMMITTERS = 2;
@@ -122,8 +123,7 @@ public class JmsTaskQueue implements TaskQueue {
         try {
             String reason = message.getStringProperty(DEAD_LETTER_REASON);
             return properties.priority(null).messageId(message.getStringProperty(TASK_ID))
-                    .headers(reason == null ? Map.of(JMS_TYPE, TEXT_MESSAGE)
-                            : Map.of(JMS_TYPE, TEXT_MESSAGE, DEAD_LETTER_REASON, reason));
+                    .headers(reason == null ? TASK_HEADERS : Map.of(JMS_TYPE, TEXT_MESSAGE, DEAD_LETTER_REASON, reason));
         } catch (JMSException e) {
             throw new IllegalStateException("could not read the properties of message " + message, e);
         }
