@@ -13,7 +13,8 @@ apply_async while no worker runs, then `celery worker --pool prefork --concurren
 from the first finish to the last finish in the stores' own records: the task hashes' finished_at (taskq), the
 result backend's date_done (Celery). While it drains, the worker's memory is sampled every 0.25 s: the proportional
 set size (PSS, /proc/PID/smaps_rollup) summed over the worker process and its children, so that Celery's prefork
-children, which share pages with their parent, are not counted twice; peak_memory_mib is its highest value.
+children, which share pages with their parent, are not counted twice; peak_memory_mib is its highest value, and
+peak_rss_mib the highest sum of their resident set sizes (which counts shared pages once per process).
 Everything a run made (queues, keys, the Celery Redis database) is deleted.
 """
 import argparse
@@ -183,23 +184,26 @@ def submit_taskq(port, tasks, clients=16, batch=500):
 
 
 class PeakMemory(threading.Thread):
-    """Samples the PSS of a process and its descendants every 0.25 s until stopped; peak_mib is the highest sum."""
+    """Samples the PSS and the RSS of a process and its descendants every 0.25 s until stopped; stop() gives the
+    highest sum of each, in MiB."""
 
     def __init__(self, pid):
         super().__init__(daemon=True)
         self.pid = pid
-        self.peak_kib = 0
+        self.peak_pss_kib = self.peak_rss_kib = 0
         self.done = threading.Event()
 
     def run(self):
         while not self.done.is_set():
-            self.peak_kib = max(self.peak_kib, sum(pss_kib(p) for p in process_tree(self.pid)))
+            sizes = [memory_kib(p) for p in process_tree(self.pid)]
+            self.peak_pss_kib = max(self.peak_pss_kib, sum(pss for pss, _ in sizes))
+            self.peak_rss_kib = max(self.peak_rss_kib, sum(rss for _, rss in sizes))
             self.done.wait(0.25)
 
     def stop(self):
         self.done.set()
         self.join()
-        return round(self.peak_kib / 1024)
+        return round(self.peak_pss_kib / 1024), round(self.peak_rss_kib / 1024)
 
 
 def process_tree(root):
@@ -221,15 +225,17 @@ def process_tree(root):
     return tree
 
 
-def pss_kib(pid):
+def memory_kib(pid):
+    """(PSS, RSS) of one process in KiB, from /proc/PID/smaps_rollup; (0, 0) once it is gone."""
+    sizes = {}
     try:
         with open(f"/proc/{pid}/smaps_rollup") as f:
             for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
+                if line.startswith(("Pss:", "Rss:")):
+                    sizes[line.split(":")[0]] = int(line.split()[1])
     except OSError:
         pass
-    return 0
+    return sizes.get("Pss", 0), sizes.get("Rss", 0)
 
 
 def await_finishes(fetch, n, until_alive, timeout=DRAIN_TIMEOUT_S):
@@ -282,9 +288,10 @@ def run_taskq(args):
         try:
             finishes = await_finishes(fetch, len(ids), lambda: worker.process.poll() is None)
         finally:
-            peak_mib = memory.stop()
+            peak_mib, peak_rss_mib = memory.stop()
         result = rates(finishes, worker.launched)
         result["peak_memory_mib"] = peak_mib
+        result["peak_rss_mib"] = peak_rss_mib
         states = {}
         pipe = store.pipeline(transaction=False)
         for k in keys:
@@ -372,11 +379,12 @@ def run_celery(args):
             # what the broker holds is what a worker can finish (a run found fewer than were sent: it says so)
             finishes = await_finishes(fetch, queued, lambda: worker.poll() is None)
         finally:
-            peak_mib = memory.stop()
+            peak_mib, peak_rss_mib = memory.stop()
         time.sleep(2)
         finishes = fetch()
         result = rates(finishes, launched)
         result["peak_memory_mib"] = peak_mib
+        result["peak_rss_mib"] = peak_rss_mib
         result.update({"stack": "celery", "submission": "apply_async", "submit_s": ids["seconds"],
                        "sent": len(keys), "queued": queued})
         return result
@@ -410,7 +418,8 @@ def summarize(results_file, out):
     """Markdown of the runs in results_file (one JSON line each): median (min–max) per stack, taskq ÷ Celery."""
     runs = [json.loads(line) for line in open(results_file) if line.strip().startswith("{")]
     stacks = sorted({r["stack"] for r in runs}, key=lambda s: s != "taskq")
-    fields = ["drain_tasks_per_s", "warm_tasks_per_s", "launch_to_first_task_s", "first_to_last_s", "peak_memory_mib"]
+    fields = ["drain_tasks_per_s", "warm_tasks_per_s", "launch_to_first_task_s", "first_to_last_s", "peak_memory_mib",
+              "peak_rss_mib"]
 
     def cell(values):
         values = sorted(v for v in values if v is not None)
@@ -426,8 +435,8 @@ def summarize(results_file, out):
     lines = [f"# Drain benchmark, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
              "", f"{len(runs) // max(len(stacks), 1)} runs per stack; median (min–max). Rate: first to last finish in the store's records; warm: "
              "the second half of the finishes.", "",
-             "| stack | tasks | drain tasks/s | warm tasks/s | launch → first task s | first → last s | peak memory MiB (PSS) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| stack | tasks | drain tasks/s | warm tasks/s | launch → first task s | first → last s | peak memory MiB (PSS) | peak RSS MiB (summed) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for stack in stacks:
         mine = [r for r in runs if r["stack"] == stack]
         lines.append(f"| {stack} | {mine[0]['tasks']} | " + " | ".join(cell([value(r, f) for r in mine]) for f in fields)
