@@ -27,15 +27,10 @@
 #                              the node starts from the launcher there, with its archive of the classes a start
 #                              loads (JDK class-data sharing), and that directory is its runtime directory
 #   JAVA_HOME                  the Java to run (default: java on the PATH)
-#   JVM_ARGS                   JVM options, after the launcher's own (below), so they can override them; the
-#                              container image sets @container-jvm.options (sized for its memory limit)
+#   JVM_ARGS                   JVM options, after the launcher's -XX:TieredStopAtLevel=1 (below), so they can
+#                              undo it; the container image sets @container-jvm.options (for its memory limit)
 #   MALLOC_ARENA_MAX           glibc's malloc arenas (default 2: one per core per thread group by default,
 #                              which the JVM's many threads turn into tens of MiB)
-#
-# Every node runs its JVM with -XX:TieredStopAtLevel=1: the C1 compiler only. On a node of 2 cores a fresh worker
-# meeting a backlog spent half a core in C2 while it drained; with C1 only it drains about 1.7 times as fast, its
-# first task comes about 3 s sooner and it takes about 50 MiB less, and warm it drains as fast as with C2
-# (docs/performance.md, 2026-12-03 (night)). JVM_ARGS="-XX:TieredStopAtLevel=4" brings C2 back.
 #
 #   start-micro.sh --prepare-cds DIR   makes DIR a TASKQ_CDS_DIR: Payara Micro unpacked there with its launcher
 #                              (--outputlauncher), then one start with the same settings that deploys, exits
@@ -79,6 +74,10 @@ fi
 
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+# The C1 compiler only: on a node of 2 cores a fresh worker meeting a backlog spent half a core in C2 while it
+# drained; with C1 only it drains about 1.7 times as fast, its first task comes about 3 s sooner and it takes about
+# 50 MiB less, and warm it drains as fast as with C2 (docs/performance.md, 2026-12-03 (night)).
+# JVM_ARGS="-XX:TieredStopAtLevel=4" brings C2 back.
 # shellcheck disable=SC2206 # JVM_ARGS is a list of options
 jvm=(-XX:TieredStopAtLevel=1 ${JVM_ARGS:-})
 micro=(-jar "$jar")
