@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 base=${1:-http://127.0.0.1:8080/}
-mvn -q -B -o compile >/dev/null 2>&1 || mvn -q -B compile
-classpath=target/classes:$(mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+./build-taskq.sh
+mvn -q -B compile
+classpath=target/classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 run() { java -cp "$classpath" dev.taskq.bench.StreamNotificationLatency "$base" "${BENCH_NOTIFY_RATE:-200}" \
     "${BENCH_NOTIFY_SECONDS:-20}" 2>&1 | grep -v '^SLF4J'; }
 echo "warm-up:"; run

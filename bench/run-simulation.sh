@@ -27,13 +27,7 @@ report_dir() {
 }
 
 prepare_taskq() {
-    local war=micro/target/taskq.war
-    if [[ ! -f $war || ! -f micro/target/payara/payara-micro.jar
-          || -n $(find pom.xml rabbitmq-ra ejb web micro/pom.xml micro/src -newer "$war" -type f \
-                  -not -path '*/target/*' -print -quit) ]]; then
-        echo "building taskq (rabbitmq-ra, ejb, web, micro; tests skipped)…"
-        mvn -B -q -Dmaven.test.skip=true -pl micro -am package
-    fi
+    bench/build-taskq.sh
 }
 
 prepare_celery() {

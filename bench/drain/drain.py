@@ -3,7 +3,7 @@
 One run of one stack, its result as one JSON line on stdout (bench/run-drain.sh runs taskq and Celery run by run
 and writes the summary):
 
-  python3 drain.py taskq  --tasks 10000 --workdir DIR [--jvm-args "..."] [--war FILE]
+  python3 drain.py taskq  --tasks 10000 --workdir DIR [--jvm-args "..."] [--war FILE] [--rar FILE]
   python3 drain.py celery --tasks 10000 --workdir DIR
 
 taskq: a web-only Payara Micro node (TASKQ_ROLE=web) accepts the tasks (batch POSTs of JSON arrays when the node
@@ -258,7 +258,7 @@ def run_taskq(args):
     store = redis.Redis(host="127.0.0.1", port=6379)
     artifacts = {
         "jar": os.path.join(ROOT, "micro/target/payara/payara-micro.jar"),
-        "rar": os.path.join(ROOT, "micro/target/payara/rabbitmq-ra.rar"),
+        "rar": args.rar or os.path.join(ROOT, "micro/target/payara/rabbitmq-ra.rar"),
         "war": args.war or os.path.join(ROOT, "micro/target/taskq.war"),
     }
     os.makedirs(args.workdir, exist_ok=True)
@@ -467,6 +467,7 @@ def main():
     parser.add_argument("--workdir", required=True)
     parser.add_argument("--jvm-args", default="")
     parser.add_argument("--war")
+    parser.add_argument("--rar")
     parser.add_argument("--cds-dir", help="a directory made by start-micro.sh --prepare-cds: the worker starts from it")
     args = parser.parse_args()
     result = run_taskq(args) if args.stack == "taskq" else run_celery(args)

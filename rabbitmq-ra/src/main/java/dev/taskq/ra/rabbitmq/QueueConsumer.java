@@ -15,34 +15,34 @@ import jakarta.jms.Connection;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
-import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
-import com.rabbitmq.jms.admin.RMQDestination;
-import com.rabbitmq.jms.client.RMQSession;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
 
 /**
- * One consumer of an activation: its own rabbitmq-jms connection, a {@link RMQSession#CLIENT_INDIVIDUAL_ACKNOWLEDGE}
- * session and an asynchronous consumer (AMQP basic.consume with basic.qos = prefetch).
+ * One consumer of an activation: its own rabbitmq-jms connection, through which the queue is declared the way
+ * rabbitmq-jms declares it, and on that connection's AMQP connection a channel with basic.qos = prefetch and an
+ * AMQP consumer (basic.consume, manual acknowledgement).
  *
- * <p>rabbitmq-jms calls {@link Link#onMessage} one message at a time per session (on its delivery thread), so one
- * consumer never runs more than one delivery at a time. Each message goes through
- * {@code beforeDelivery → onMessage → afterDelivery} on an endpoint of the activation's {@link EndpointPool} and is
- * acknowledged only after that succeeded. On failure it is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue:
- * with prefetch 1 through {@link Session#recover()} (basic.recover, which requeues the only unacknowledged message
- * of the channel), with a larger prefetch by closing and re-opening the connection (basic.recover would also requeue
- * the other prefetched messages while they are still buffered in the client, and acknowledging those later with
- * their stale delivery tags would close the channel).</p>
+ * <p>The AMQP client calls {@link Link#handleDelivery} one message at a time per channel, on its dispatch thread, so
+ * one consumer never runs more than one delivery at a time. Each message, as a JMS message ({@link AmqpDeliveries}),
+ * goes through {@code beforeDelivery → onMessage → afterDelivery} on an endpoint of the activation's
+ * {@link EndpointPool} on that same thread, and is acknowledged (basic.ack of its delivery tag) only after that
+ * succeeded. On failure it is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue with
+ * basic.nack (requeue) of its delivery tag alone, so the other prefetched messages stay where they are.</p>
  *
- * <p>Connection loss is detected with the JMS {@link ExceptionListener} (AMQP automatic recovery is disabled); the
- * consumer then builds a new connection with exponential back-off. At most one live connection exists per consumer:
- * a new one is only installed when {@link #current} is empty, and only once the previous connection's delivery (if
- * any) finished.</p>
+ * <p>Connection loss is detected with the JMS {@link ExceptionListener} and the AMQP consumer's shutdown signal
+ * (AMQP automatic recovery is disabled); the consumer then builds a new connection with exponential back-off. At
+ * most one live connection exists per consumer: a new one is only installed when {@link #current} is empty, and only
+ * once the previous connection's delivery (if any) finished.</p>
  */
 final class QueueConsumer {
 
@@ -194,7 +194,7 @@ final class QueueConsumer {
         }
         try {
             link.start();
-        } catch (JMSException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             connectionLost(link, e);
             return;
         }
@@ -221,7 +221,7 @@ final class QueueConsumer {
         scheduleConnect(reconnectBackoff.initialMs());
     }
 
-    /** Closes the connection and opens a new one right away (to requeue a failed message when prefetch > 1). */
+    /** Closes the connection and opens a new one right away (when a failed message could not be requeued). */
     private void recycle(Link link) {
         synchronized (lock) {
             if (current != link) {
@@ -267,7 +267,7 @@ final class QueueConsumer {
 
     // ---------------------------------------------------------------- delivery
 
-    private void deliver(Link link, Message message) {
+    private void deliver(Link link, long deliveryTag, Message message) {
         inFlight.incrementAndGet();
         try {
             if (link.closing || activation.isStopping()) {
@@ -278,7 +278,7 @@ final class QueueConsumer {
             try {
                 endpoint = createEndpoint(link, id);
             } catch (Exception | LinkageError e) {
-                failed(link, id, "the message endpoint could not be created", e);
+                failed(link, deliveryTag, id, "the message endpoint could not be created", e);
                 return;
             }
             if (endpoint == null) {
@@ -287,10 +287,10 @@ final class QueueConsumer {
             Throwable failure = invoke(endpoint, message);
             if (failure == null) {
                 activation.endpoints().giveBack(endpoint);
-                acknowledge(message, id);
+                acknowledge(link, deliveryTag, id);
             } else {
                 activation.endpoints().discard(endpoint);
-                failed(link, id, "onMessage failed", failure);
+                failed(link, deliveryTag, id, "onMessage failed", failure);
             }
         } finally {
             inFlight.decrementAndGet();
@@ -356,16 +356,16 @@ final class QueueConsumer {
         return failure;
     }
 
-    private void acknowledge(Message message, String id) {
+    private void acknowledge(Link link, long deliveryTag, String id) {
         try {
-            message.acknowledge();
-        } catch (JMSException | RuntimeException e) {
+            link.channel.basicAck(deliveryTag, false);
+        } catch (IOException | RuntimeException e) {
             LOG.warning(String.format("Message %s of queue '%s' was processed but could not be acknowledged (%s); "
                     + "the broker will deliver it again", id, settings.destination(), QueueActivation.describe(e)));
         }
     }
 
-    private void failed(Link link, String id, String what, Throwable failure) {
+    private void failed(Link link, long deliveryTag, String id, String what, Throwable failure) {
         LOG.warning(String.format("Delivery of message %s from queue '%s' to endpoint %s failed: %s: %s; "
                         + "not acknowledged, it goes back to the queue in %d ms",
                 id, settings.destination(), activation.endpointName(), what, QueueActivation.describe(failure),
@@ -374,15 +374,12 @@ final class QueueConsumer {
         if (!activation.sleepUnlessStopping(settings.redeliveryDelayMs()) || link.closing) {
             return; // closing the channel returns it to the queue
         }
-        if (settings.prefetch() == 1) {
-            try {
-                link.session.recover();
-                return;
-            } catch (JMSException | RuntimeException e) {
-                LOG.log(Level.FINE, "Session.recover() failed, re-opening the connection instead", e);
-            }
+        try {
+            link.channel.basicNack(deliveryTag, false, true);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "basic.nack of message " + id + " failed, re-opening the connection instead", e);
+            recycle(link);
         }
-        recycle(link);
     }
 
     private static String messageId(Message message) {
@@ -394,36 +391,35 @@ final class QueueConsumer {
         }
     }
 
-    /** One connection + session + consumer. */
-    private final class Link implements MessageListener, ExceptionListener {
+    /** One connection (rabbitmq-jms, for the queue's declaration) + its AMQP channel and consumer. */
+    private final class Link extends DefaultConsumer implements ExceptionListener {
         private volatile Connection connection;
-        private volatile Session session;
         private volatile com.rabbitmq.client.Connection amqp;
+        volatile Channel channel;
         volatile boolean closing;
 
-        void open() throws JMSException {
+        Link() {
+            super(null);
+        }
+
+        void open() throws JMSException, IOException {
             RMQConnectionFactory cf = new RMQConnectionFactory();
             cf.setHost(settings.host());
             cf.setPort(settings.port());
             cf.setUsername(settings.username());
             cf.setPassword(settings.password());
             cf.setVirtualHost(settings.virtualHost());
-            cf.setChannelsQos(settings.prefetch());
-            // rabbitmq-jms interrupts onMessage after onMessageTimeoutMs (default 2 s) and closes the channel:
-            // deliveries may legitimately take long, deactivation bounds the wait instead
-            cf.setOnMessageTimeoutMs(Integer.MAX_VALUE);
-            // the listener never throws; failures are handled here, not by rabbitmq-jms
-            cf.setRequeueOnMessageListenerException(false);
             cf.setAmqpConnectionFactoryPostProcessor(acf -> {
                 acf.setHost(settings.host());
                 acf.setPort(settings.port());
                 acf.setUsername(settings.username());
                 acf.setPassword(settings.password());
                 acf.setVirtualHost(settings.virtualHost());
-                // recovery is done here (new connection, session and consumer), not by amqp-client
+                // recovery is done here (new connection, channel and consumer), not by amqp-client
                 acf.setAutomaticRecoveryEnabled(false);
                 acf.setTopologyRecoveryEnabled(false);
                 acf.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+                // the AMQP consumer's deliveries run on these threads
                 acf.setThreadFactory(threadFactory);
                 Map<String, Object> clientProperties = new HashMap<>(acf.getClientProperties());
                 clientProperties.put("connection_name", connectionName);
@@ -434,30 +430,59 @@ final class QueueConsumer {
             Connection c = cf.createConnection();
             connection = c;
             c.setExceptionListener(this);
-            Session s = c.createSession(false, RMQSession.CLIENT_INDIVIDUAL_ACKNOWLEDGE);
-            session = s;
             // declares exchange jms.durable.queues, the durable queue and the binding (routing key = queue name),
             // exactly like a rabbitmq-jms producer does for the same queue name
-            s.createQueue(settings.destination());
+            Session declaring = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            declaring.createQueue(settings.destination());
+            declaring.close();
             // and consumes it as plain AMQP messages (RabbitMQActivationSpec)
-            Queue queue = new RMQDestination(settings.destination(), "", settings.destination(),
-                    settings.destination());
-            MessageConsumer consumer = s.createConsumer(queue);
-            consumer.setMessageListener(this); // basic.consume starts with connection.start()
+            Channel ch = amqp.createChannel();
+            ch.basicQos(settings.prefetch());
+            channel = ch;
         }
 
-        void start() throws JMSException {
-            connection.start();
+        /** basic.consume: deliveries start. */
+        void start() throws IOException {
+            channel.basicConsume(settings.destination(), false, connectionName, this);
         }
 
         boolean isOpen() {
             com.rabbitmq.client.Connection a = amqp;
-            return a != null && a.isOpen();
+            Channel ch = channel;
+            return a != null && a.isOpen() && ch != null && ch.isOpen();
         }
 
         @Override
-        public void onMessage(Message message) {
-            deliver(this, message);
+        public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
+                byte[] body) {
+            Message message;
+            try {
+                message = AmqpDeliveries.toJms(envelope, properties, body);
+            } catch (JMSException | RuntimeException e) {
+                // cannot happen for a fresh message; not acknowledged, so it is not lost
+                LOG.log(Level.WARNING, "Message " + properties.getMessageId() + " of queue '" + settings.destination()
+                        + "' could not be read as a JMS message", e);
+                connectionLost(this, e);
+                return;
+            }
+            deliver(this, envelope.getDeliveryTag(), message);
+        }
+
+        @Override
+        public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
+            // the channel or the connection closed; not when this side closes it
+            if (!closing) {
+                connectionLost(this, signal);
+            }
+        }
+
+        @Override
+        public void handleCancel(String consumerTag) {
+            // the broker cancelled the consumer (the queue was deleted): consume again on a new connection
+            if (!closing) {
+                connectionLost(this, new IOException("the broker cancelled the consumer of queue '"
+                        + settings.destination() + "'"));
+            }
         }
 
         @Override

@@ -234,7 +234,7 @@ class ResourceAdapterBrokerTest {
         awaitMessagesInQueue(0);
     }
 
-    /** (2b) same with prefetch > 1, where the failed message is requeued by re-opening the connection. */
+    /** (2b) same with prefetch > 1, where the failed message alone is requeued (basic.nack of its delivery tag). */
     @Test
     void failedDeliveryWithPrefetchIsRedeliveredAndOtherPrefetchedMessagesAreNotDuplicated() throws Exception {
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
