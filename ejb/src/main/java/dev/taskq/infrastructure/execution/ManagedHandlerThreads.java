@@ -24,10 +24,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link HandlerThreads} on threads of the container's {@link ManagedThreadFactory} (so handlers see the
  * application's class loader, naming and CDI), pooled and reused: there are never more busy than attempts running,
  * plus those left behind. The waiting thread checks every {@value #POLL_MS} ms whether the attempt was revoked.
+ *
+ * <p>Before it parks, the waiting thread looks {@value #QUICK_CHECKS} times whether the attempt has ended, giving up
+ * its core in between ({@link Thread#yield()}), so that the handler thread can run on it. Many attempts end within
+ * microseconds, and such an attempt is then picked up without a wake-up of the waiting thread: on the drain
+ * benchmark, about a sixth more tasks per second (docs/performance.md). An attempt that takes longer costs these few
+ * microseconds once.</p>
  */
 @ApplicationScoped
 public class ManagedHandlerThreads implements HandlerThreads {
     private static final long POLL_MS = 100;
+    /** how often the waiting thread looks for an attempt that ended at once, yielding its core, before it parks */
+    private static final int QUICK_CHECKS = 20;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threadFactory;
@@ -61,6 +69,9 @@ public class ManagedHandlerThreads implements HandlerThreads {
                 done.countDown();
             }
         });
+        for (int i = 0; i < QUICK_CHECKS && !future.isDone(); i++) {
+            Thread.yield();
+        }
         long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
         long cancelledAt = 0;
         try {
