@@ -10,7 +10,8 @@
 # options (payara-config/micro/container-jvm.options) sized as in a container of BENCH_DRAIN_MEMORY (512m, the
 # compose file's default limit of a Micro node) with -XX:MaxRAM. Then the physical
 # ceiling: RabbitMQ consume+ack alone (Java client, prefetch 4, like the worker) and Redis round trips alone
-# (redis-benchmark, 4 clients). Builds taskq from the current sources first (bench/build-taskq.sh). Runs under the heavy-work lock.
+# (redis-benchmark, 4 clients). Builds taskq from the current sources first (bench/build-taskq.sh). Runs under the
+# heavy-work lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tasks=${BENCH_DRAIN_TASKS:-10000}

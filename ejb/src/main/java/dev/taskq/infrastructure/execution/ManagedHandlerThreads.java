@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Before it parks, the waiting thread looks {@value #QUICK_CHECKS} times whether the attempt has ended, giving up
  * its core in between ({@link Thread#yield()}), so that the handler thread can run on it. Many attempts end within
  * microseconds, and such an attempt is then picked up without a wake-up of the waiting thread: on the drain
- * benchmark, about a sixth more tasks per second (docs/performance.md). An attempt that takes longer costs these few
- * microseconds once.</p>
+ * benchmark, about 8 % more tasks per second (docs/performance.md, 2026-12-06). An attempt that takes longer costs
+ * these few microseconds once.</p>
  */
 @ApplicationScoped
 public class ManagedHandlerThreads implements HandlerThreads {
