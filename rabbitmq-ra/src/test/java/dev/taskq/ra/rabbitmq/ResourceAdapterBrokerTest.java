@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +19,15 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.jms.BytesMessage;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.rabbitmq.client.AMQP;
 import dev.taskq.ra.rabbitmq.TestEndpointFactory.Delivery;
 
 /**
@@ -203,6 +210,40 @@ class ResourceAdapterBrokerTest {
         } finally {
             broker.deleteQueue(other);
         }
+    }
+
+    /**
+     * (1b) plain AMQP messages, as any AMQP client sends them: a text message when the header {@code JMSType} says so,
+     * else a bytes message; the AMQP message id as the JMS message id, persistence, the delivery count, and the other
+     * headers as string properties.
+     */
+    @Test
+    void plainAmqpMessagesArriveAsJmsMessagesWithTheirIdAndHeaders() throws Exception {
+        Map<String, Message> received = new ConcurrentHashMap<>();
+        endpoints.handler = (m, text) -> received.put(text, m);
+        activate(spec(1));
+        awaitConsumers(1);
+        broker.publishAmqp(queue, new AMQP.BasicProperties.Builder().deliveryMode(2).messageId("id-text")
+                .headers(Map.of("JMSType", "TextMessage", "tenant", "acme")).build(),
+                "as text".getBytes(StandardCharsets.UTF_8));
+        broker.publishAmqp(queue, new AMQP.BasicProperties.Builder().deliveryMode(1).messageId("id-bytes").build(),
+                "as bytes".getBytes(StandardCharsets.UTF_8));
+        awaitSucceeded(2);
+
+        Message text = received.get("as text");
+        assertThat(text).isInstanceOf(TextMessage.class);
+        assertThat(text.getJMSMessageID()).isEqualTo("id-text");
+        assertThat(text.getJMSDeliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
+        assertThat(text.getStringProperty("tenant")).isEqualTo("acme");
+        assertThat(text.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+        assertThat(text.getJMSRedelivered()).isFalse();
+        Message bytes = received.get("as bytes");
+        assertThat(bytes).isInstanceOf(BytesMessage.class);
+        assertThat(bytes.getJMSMessageID()).isEqualTo("id-bytes");
+        assertThat(bytes.getJMSDeliveryMode()).isEqualTo(DeliveryMode.NON_PERSISTENT);
+        assertThat(bytes.getBody(byte[].class)).isEqualTo("as bytes".getBytes(StandardCharsets.UTF_8));
+        deactivate();
+        awaitMessagesInQueue(0);
     }
 
     /** (2) onMessage throws on the first delivery: redelivered after redeliveryDelayMs, then acknowledged. */

@@ -98,6 +98,18 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** Publishes one message with the AMQP client itself, as any AMQP client (pika, amqp-client) sends it. */
+    void publishAmqp(String queue, AMQP.BasicProperties properties, byte[] body) throws IOException, TimeoutException {
+        Channel channel = admin.createChannel();
+        try {
+            channel.basicPublish("", queue, properties, body);
+        } finally {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        }
+    }
+
     /** The queue as a plain AMQP destination: default exchange, routing key and queue {@code queue}. */
     static RMQDestination amqpQueue(String queue) {
         return new RMQDestination(queue, "", queue, queue);

@@ -1,6 +1,7 @@
 package dev.taskq.ra.rabbitmq;
 
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,8 @@ final class TestEndpointFactory implements MessageEndpointFactory {
             boolean redelivered = false;
             boolean ok = false;
             try {
-                text = ((TextMessage) message).getText();
+                text = message instanceof TextMessage t ? t.getText()
+                        : new String(message.getBody(byte[].class), StandardCharsets.UTF_8);
                 id = message.getJMSMessageID();
                 redelivered = message.getJMSRedelivered();
                 handler.handle(message, text);
