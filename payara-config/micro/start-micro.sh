@@ -22,7 +22,8 @@
 #   TASKQ_MICRO_JAR, TASKQ_RAR, TASKQ_WAR, TASKQ_PREBOOT, TASKQ_POSTBOOT   the deployables and the pre- and
 #                              post-boot command files (defaults: the build's micro/target files,
 #                              ../micro-pre-boot.asadmin and ../micro-post-boot.asadmin, as ./run.sh uses)
-#   TASKQ_ROOT_DIR             Payara Micro's runtime directory (default: a new temporary one per start)
+#   TASKQ_ROOT_DIR             Payara Micro's runtime directory (default: a new temporary one per start); what an
+#                              earlier start left there (its configuration and deployments) is removed first
 #   TASKQ_CDS_DIR              a directory prepared by `start-micro.sh --prepare-cds` (the container image has one):
 #                              the node starts from the launcher there, with its archive of the classes a start
 #                              loads (JDK class-data sharing), and that directory is its runtime directory
@@ -81,7 +82,13 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # shellcheck disable=SC2206 # JVM_ARGS is a list of options
 jvm=(-XX:TieredStopAtLevel=1 ${JVM_ARGS:-})
 micro=(-jar "$jar")
-[[ -z ${TASKQ_ROOT_DIR:-} ]] || micro+=(--rootdir "$TASKQ_ROOT_DIR")
+if [[ -n ${TASKQ_ROOT_DIR:-} ]]; then
+    # a runtime directory an earlier start used holds that start's deployments: Payara would deploy them again
+    # and serve them before this start's own deployment replaces them, answering 500 meanwhile. Each start begins
+    # from Payara's defaults instead, as from a new directory.
+    [[ ! -e $TASKQ_ROOT_DIR/config/domain.xml ]] || rm -rf "$TASKQ_ROOT_DIR"/{applications,generated,config}
+    micro+=(--rootdir "$TASKQ_ROOT_DIR")
+fi
 warmup=()
 if [[ ${1:-} == --prepare-cds ]]; then
     cds=${2:?usage: start-micro.sh --prepare-cds DIR}

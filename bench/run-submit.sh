@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Submissions benchmark (issue 15): accepted tasks/s at 16 and 64 clients, with a light client (wrk, C), taskq and
+# the Celery stack (bench/celery) run by run, BENCH_SUBMIT_RUNS (3) pairs (bench/submit/submit.py says what a run
+# does). BENCH_SUBMIT_STACKS="taskq celery" (the default) chooses the stacks, BENCH_SUBMIT_CLIENTS (16,64) the client
+# counts, BENCH_SUBMIT_SECONDS (15) each phase's length, BENCH_SUBMIT_JVM_ARGS (-Xmx512m, as the Gatling benchmark's
+# node) the taskq node's JVM options. Each run prints one JSON line; the summary (median (min–max), taskq ÷ Celery
+# run by run) goes to bench/target/submit/summary.md, the runs to bench/target/submit/runs.jsonl. Installs wrk and
+# the Celery stack's Debian packages when missing, builds taskq from the current sources first (bench/build-taskq.sh).
+# Runs under the heavy-work lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${BENCH_SUBMIT_RUNS:-3}
+read -r -a stacks <<<"${BENCH_SUBMIT_STACKS:-taskq celery}"
+out=bench/target/submit
+python=/usr/bin/python3 # Debian's, with the python3-celery python3-flask python3-redis packages
+
+missing=()
+for package in wrk python3-celery python3-flask gunicorn python3-redis; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    "${sudo[@]}" apt-get install -y "${missing[@]}"
+fi
+bench/build-taskq.sh
+
+mkdir -p "$out"
+: >"$out/runs.jsonl"
+exec 9>/tmp/taskq-heavy.lock
+flock 9
+for ((run = 1; run <= runs; run++)); do
+    for stack in "${stacks[@]}"; do
+        echo "run $run/$runs: $stack…" >&2
+        "$python" bench/submit/submit.py "$stack" --workdir "$out/work-$stack" \
+            --clients "${BENCH_SUBMIT_CLIENTS:-16,64}" --seconds "${BENCH_SUBMIT_SECONDS:-15}" \
+            --jvm-args="${BENCH_SUBMIT_JVM_ARGS:--Xmx512m}" | tee -a "$out/runs.jsonl"
+    done
+done
+"$python" bench/submit/submit.py summarize "$out/runs.jsonl" "$out/summary.md"

@@ -1,0 +1,217 @@
+"""Submissions benchmark (issue 15): accepted tasks/s at 16 and 64 clients, measured with a light client (wrk).
+
+One run of one stack, its result as one JSON line on stdout (bench/run-submit.sh runs taskq and Celery run by run
+and writes the summary):
+
+  python3 submit.py taskq  --workdir DIR [--clients 16,64] [--seconds 15] [--warmup-seconds 20] [--jvm-args "..."]
+  python3 submit.py celery --workdir DIR [--clients 16,64] [--seconds 15] [--warmup-seconds 20]
+  python3 submit.py summarize RUNS.jsonl SUMMARY.md
+
+The whole stack runs, as a user runs it on one host: taskq is one Payara Micro node (TASKQ_ROLE=all: it accepts and
+drains, pool 4, TASKQ_WORK_DELAY_MS=0); Celery is Flask under gunicorn ((2 × cores) + 1 sync workers) with
+`celery worker --pool prefork --concurrency 4`. wrk (C, 2 threads, keep-alive) posts the mix of reverse, sentiment
+and email tasks (submit.lua) to POST /api/tasks from N connections, each sending its next task as soon as the last
+is answered: first a warm-up at 16 connections (not reported), then each client count for --seconds. The Gatling
+benchmark's burst phases measure the same thing with a client that takes a large share of the 2 cores itself.
+
+accepted_per_s counts the answers that accept a task (taskq: 202; Flask: 200); any other answer or socket error is
+reported and fails the run. After the last phase the run waits until every accepted task is finished in the store
+(taskq: its state index; Celery: its result backend), so a task accepted and then lost fails the run too. (wrk ends
+a phase with up to one request per connection sent and not yet answered; the stack accepts those too.)
+"""
+import argparse
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+import redis
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "drain"))
+import drain  # noqa: E402  (the drain benchmark's node launcher and helpers)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CELERY_REDIS_DB = 5
+FINISH_TIMEOUT_S = 600
+
+
+def wrk(port, clients, seconds):
+    """One wrk phase against 127.0.0.1:port; the RESULT line of submit.lua as a dict."""
+    out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "30s",
+                          "-s", os.path.join(HERE, "submit.lua"), f"http://127.0.0.1:{port}"],
+                         capture_output=True, text=True, check=True).stdout
+    line = next(line for line in out.splitlines() if line.startswith("RESULT "))
+    result = json.loads(line[len("RESULT "):])
+    result["clients"] = clients
+    result["accepted_per_s"] = round(result["accepted"] / result["seconds"], 1)
+    if result["refused"] or result["socket_errors"]:
+        raise RuntimeError(f"{clients} clients: {result['refused']} answers refused a task and "
+                           f"{result['socket_errors']} socket errors: {result}")
+    return result
+
+
+def phases(port, args):
+    """The warm-up, then one phase per client count; (accepted in all, [phase results])."""
+    warmup = wrk(port, 16, args.warmup_seconds)
+    measured = []
+    for clients in args.clients:
+        time.sleep(2)
+        measured.append(wrk(port, clients, args.seconds))
+    return warmup["accepted"] + sum(p["accepted"] for p in measured), measured
+
+
+def await_finished(count, expected, alive):
+    """Waits until count() reaches expected (every accepted task finished); seconds it took after the last phase."""
+    started = time.time()
+    while True:
+        done = count()
+        if done >= expected:
+            return round(time.time() - started, 1)
+        if not alive():
+            raise RuntimeError(f"the stack exited with {done} of {expected} accepted tasks finished")
+        if time.time() - started > FINISH_TIMEOUT_S:
+            raise RuntimeError(f"{done} of {expected} accepted tasks finished {FINISH_TIMEOUT_S} s after the last phase")
+        time.sleep(1)
+
+
+def run_taskq(args):
+    name = "submit-" + uuid.uuid4().hex[:8]
+    prefix = "taskq-" + name
+    store = redis.Redis(host="127.0.0.1", port=6379)
+    os.makedirs(args.workdir, exist_ok=True)
+    artifacts = {
+        "jar": os.path.join(drain.ROOT, "micro/target/payara/payara-micro.jar"),
+        "rar": os.path.join(drain.ROOT, "micro/target/payara/rabbitmq-ra.rar"),
+        "war": args.war or os.path.join(drain.ROOT, "micro/target/taskq.war"),
+    }
+    node = None
+    try:
+        node = drain.TaskqNode("all", name, args.workdir, artifacts, args.jvm_args, drain.free_port())
+        node.await_api()
+        accepted, measured = phases(node.port, args)
+
+        def count(states):
+            pipe = store.pipeline(transaction=False)
+            for state in states:
+                pipe.zcard(f"{prefix}:tasks:state:{state}")
+            return sum(pipe.execute())
+
+        # wrk stops with up to one request per connection unanswered (the node accepted it all the same)
+        in_flight = 16 + sum(args.clients)
+        recorded = store.zcard(f"{prefix}:tasks:all")
+        if not accepted <= recorded <= accepted + in_flight:
+            raise RuntimeError(f"{accepted} tasks accepted (up to {in_flight} more in flight), {recorded} recorded")
+        finish_s = await_finished(lambda: count(["SUCCESS", "FAILURE", "REVOKED"]), recorded,
+                                  lambda: node.process.poll() is None)
+        return {"stack": "taskq", "phases": measured, "accepted_total": accepted, "finished_after_s": finish_s,
+                "jvm_args": args.jvm_args.strip(), "war": args.war}
+    finally:
+        if node:
+            drain.stop(node.process)
+        cursor = 0
+        while True:
+            cursor, found = store.scan(cursor, match=prefix + ":*", count=5000)
+            if found:
+                store.unlink(*found)
+            if cursor == 0:
+                break
+        drain.delete_queues(["taskq." + name, "taskq." + name + ".dead"])
+
+
+def run_celery(args):
+    queue = "celery-submit-" + uuid.uuid4().hex[:8]
+    env = dict(os.environ, CELERY_BROKER_URL="amqp://guest:guest@127.0.0.1:5672//",
+               CELERY_RESULT_BACKEND=f"redis://127.0.0.1:6379/{CELERY_REDIS_DB}", CELERY_QUEUE=queue,
+               WORK_DELAY_S="0", RETRY_DELAY_S="0")
+    store = redis.Redis(host="127.0.0.1", port=6379, db=CELERY_REDIS_DB)
+    if store.dbsize():
+        raise RuntimeError(f"Redis database {CELERY_REDIS_DB} holds keys; the run flushes it, so it must be empty")
+    os.makedirs(args.workdir, exist_ok=True)
+    port = drain.free_port()
+    worker = gunicorn = None
+    try:
+        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks", "worker", "--pool", "prefork",
+                                   "--concurrency", "4", "-Q", queue, "--loglevel", "WARNING"], cwd=drain.CELERY_DIR,
+                                  env=env, stdout=open(os.path.join(args.workdir, "celery.log"), "w"),
+                                  stderr=subprocess.STDOUT)
+        gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "--worker-class", "sync",
+                                     "-w", str(2 * multiprocessing.cpu_count() + 1), "-b", f"127.0.0.1:{port}",
+                                     "app:app"], cwd=drain.CELERY_DIR, env=env,
+                                    stdout=open(os.path.join(args.workdir, "gunicorn.log"), "w"),
+                                    stderr=subprocess.STDOUT)
+        alive = lambda: worker.poll() is None and gunicorn.poll() is None  # noqa: E731
+        deadline = time.time() + 60
+        while subprocess.run(["curl", "-sf", "-o", "/dev/null", f"http://127.0.0.1:{port}/api/tasks/{uuid.uuid4()}"]
+                             ).returncode != 0:
+            if not alive() or time.time() > deadline:
+                raise RuntimeError(f"the Celery stack did not serve the API; see {args.workdir}/*.log")
+            time.sleep(0.25)
+        accepted, measured = phases(port, args)
+        # the result backend holds one key per finished task (Celery records no PENDING or STARTED state here)
+        finish_s = await_finished(store.dbsize, accepted, alive)
+        return {"stack": "celery", "phases": measured, "accepted_total": accepted, "finished_after_s": finish_s}
+    finally:
+        for process in (gunicorn, worker):
+            if process:
+                drain.stop(process)
+        store.flushdb()
+        drain.delete_queues([queue])
+
+
+def summarize(results_file, out):
+    """Markdown of the runs: accepted tasks/s and p99 per client count, median (min–max), taskq ÷ Celery."""
+    runs = [json.loads(line) for line in open(results_file) if line.strip().startswith("{")]
+    stacks = sorted({r["stack"] for r in runs}, key=lambda s: s != "taskq")
+    clients = sorted({p["clients"] for r in runs for p in r["phases"]})
+
+    def cell(values):
+        values = sorted(values)
+        median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1]
+                                                                    + values[len(values) // 2]) / 2
+        return f"{median:g} ({values[0]:g}–{values[-1]:g})"
+
+    def phase_values(stack, c, field):
+        return [p[field] for r in runs if r["stack"] == stack for p in r["phases"] if p["clients"] == c]
+
+    lines = [f"# Submissions benchmark (wrk), {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC", "",
+             f"{len(runs) // max(len(stacks), 1)} runs per stack; median (min–max). Every accepted task was "
+             "finished in the store before each run ended.", "",
+             "| stack | clients | accepted tasks/s | submit p50 ms | submit p99 ms |", "| --- | ---: | ---: | ---: | ---: |"]
+    for stack in stacks:
+        for c in clients:
+            lines.append(f"| {stack} | {c} | {cell(phase_values(stack, c, 'accepted_per_s'))} | "
+                         f"{cell(phase_values(stack, c, 'p50_ms'))} | {cell(phase_values(stack, c, 'p99_ms'))} |")
+    if {"taskq", "celery"} <= set(stacks):
+        lines.append("")
+        for c in clients:
+            pairs = zip(phase_values("taskq", c, "accepted_per_s"), phase_values("celery", c, "accepted_per_s"))
+            ratios = [round(t / f, 2) for t, f in pairs]
+            lines.append(f"taskq ÷ Celery at {c} clients, run by run: " + ", ".join(f"{x}×" for x in ratios)
+                         + f" (median {cell(ratios).split()[0]}×)")
+    lines += ["", "Runs:", ""] + [f"- `{json.dumps(r)}`" for r in runs]
+    with open(out, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines[:len(lines) - len(runs) - 3]))
+
+
+def main():
+    if sys.argv[1:2] == ["summarize"]:
+        summarize(sys.argv[2], sys.argv[3])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("stack", choices=["taskq", "celery"])
+    parser.add_argument("--workdir", required=True)
+    parser.add_argument("--clients", type=lambda s: [int(c) for c in s.split(",")], default=[16, 64])
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--warmup-seconds", type=int, default=20)
+    parser.add_argument("--jvm-args", default="-Xmx512m")
+    parser.add_argument("--war", help="another build of taskq.war, for an A/B run")
+    args = parser.parse_args()
+    print(json.dumps(run_taskq(args) if args.stack == "taskq" else run_celery(args)))
+
+
+if __name__ == "__main__":
+    main()
