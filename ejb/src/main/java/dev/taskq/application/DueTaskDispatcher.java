@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Enqueues what has fallen due, on every instance, a few times a second ({@code taskq.scheduling.poll-ms}); there
+ * Enqueues what has fallen due, on every instance, every {@code taskq.scheduling.poll-ms} (50 ms by default); there
  * is no leader and no singleton:
  * <ol>
  * <li>each recurring schedule whose next slot has come: the slot is handled once across all instances (a
