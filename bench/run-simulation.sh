@@ -31,15 +31,7 @@ prepare_taskq() {
 }
 
 prepare_celery() {
-    local package missing=() sudo=()
-    for package in python3-celery python3-flask gunicorn python3-redis; do
-        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-    done
-    if ((${#missing[@]})); then
-        echo "installing ${missing[*]}…"
-        ((EUID == 0)) || sudo=(sudo)
-        "${sudo[@]}" apt-get install -y "${missing[@]}"
-    fi
+    bench/install-packages.sh
 }
 
 for target in "${targets[@]}"; do

@@ -14,15 +14,7 @@ read -r -a stacks <<<"${BENCH_SUBMIT_STACKS:-taskq celery}"
 out=bench/target/submit
 python=/usr/bin/python3 # Debian's, with the python3-celery python3-flask python3-redis packages
 
-missing=()
-for package in wrk python3-celery python3-flask gunicorn python3-redis; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-    sudo=()
-    ((EUID == 0)) || sudo=(sudo)
-    "${sudo[@]}" apt-get install -y "${missing[@]}"
-fi
+bench/install-packages.sh wrk
 bench/build-taskq.sh
 
 mkdir -p "$out"

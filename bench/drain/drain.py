@@ -88,6 +88,33 @@ def iso_seconds(text):
 
 # ---------------------------------------------------------------- taskq
 
+def taskq_artifacts(workdir, war=None, rar=None):
+    """Copies of the Payara Micro jar, the RAR and the WAR (the build's, or the given ones) in workdir, so that a
+    build of micro/ during the run does not change what the nodes load."""
+    artifacts = {
+        "jar": os.path.join(ROOT, "micro/target/payara/payara-micro.jar"),
+        "rar": rar or os.path.join(ROOT, "micro/target/payara/rabbitmq-ra.rar"),
+        "war": war or os.path.join(ROOT, "micro/target/taskq.war"),
+    }
+    os.makedirs(workdir, exist_ok=True)
+    for key in artifacts:
+        copy = os.path.join(workdir, os.path.basename(artifacts[key]))
+        subprocess.run(["cp", artifacts[key], copy], check=True)
+        artifacts[key] = copy
+    return artifacts
+
+
+def delete_keys(store, prefix):
+    """Deletes every Redis key under prefix (a run's task records and indexes)."""
+    cursor = 0
+    while True:
+        cursor, found = store.scan(cursor, match=prefix + ":*", count=5000)
+        if found:
+            store.unlink(*found)
+        if cursor == 0:
+            break
+
+
 class TaskqNode:
     """One Payara Micro node started by the one launcher (payara-config/micro/start-micro.sh)."""
 
@@ -256,16 +283,7 @@ def run_taskq(args):
     name = "drain-" + uuid.uuid4().hex[:8]
     prefix = "taskq-" + name
     store = redis.Redis(host="127.0.0.1", port=6379)
-    artifacts = {
-        "jar": os.path.join(ROOT, "micro/target/payara/payara-micro.jar"),
-        "rar": args.rar or os.path.join(ROOT, "micro/target/payara/rabbitmq-ra.rar"),
-        "war": args.war or os.path.join(ROOT, "micro/target/taskq.war"),
-    }
-    os.makedirs(args.workdir, exist_ok=True)
-    for key in artifacts:  # copies: a build of micro/ during the run must not change what the nodes load
-        copy = os.path.join(args.workdir, os.path.basename(artifacts[key]))
-        subprocess.run(["cp", artifacts[key], copy], check=True)
-        artifacts[key] = copy
+    artifacts = taskq_artifacts(args.workdir, args.war, args.rar)
     web = worker = None
     try:
         web = TaskqNode("web", name, args.workdir, artifacts, "", free_port())
@@ -305,13 +323,7 @@ def run_taskq(args):
         for node in (web, worker):
             if node:
                 stop(node.process)
-        cursor = 0
-        while True:
-            cursor, found = store.scan(cursor, match=prefix + ":*", count=2000)
-            if found:
-                store.unlink(*found)
-            if cursor == 0:
-                break
+        delete_keys(store, prefix)
         delete_queues(["taskq." + name, "taskq." + name + ".dead"])
 
 
@@ -336,15 +348,30 @@ def delete_queues(queues):
 
 # ---------------------------------------------------------------- Celery
 
+def celery_stack(queue, redis_db, workdir):
+    """The environment of bench/celery's processes on queue with the result backend in Redis database redis_db (no
+    simulated work), and that database, which must be empty (the run flushes it)."""
+    env = dict(os.environ, CELERY_BROKER_URL="amqp://guest:guest@127.0.0.1:5672//",
+               CELERY_RESULT_BACKEND=f"redis://127.0.0.1:6379/{redis_db}", CELERY_QUEUE=queue,
+               WORK_DELAY_S="0", RETRY_DELAY_S="0")
+    store = redis.Redis(host="127.0.0.1", port=6379, db=redis_db)
+    if store.dbsize():
+        raise RuntimeError(f"Redis database {redis_db} holds keys; the run flushes it, so it must be empty")
+    os.makedirs(workdir, exist_ok=True)
+    return env, store
+
+
+def start_celery_worker(env, workdir):
+    """`celery worker --pool prefork --concurrency 4` on env's queue, its output in workdir/celery.log."""
+    return subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks", "worker", "--pool", "prefork",
+                             "--concurrency", "4", "-Q", env["CELERY_QUEUE"], "--loglevel", "WARNING"],
+                            cwd=CELERY_DIR, env=env, stdout=open(os.path.join(workdir, "celery.log"), "w"),
+                            stderr=subprocess.STDOUT)
+
+
 def run_celery(args):
     queue = "celery-drain-" + uuid.uuid4().hex[:8]
-    env = dict(os.environ, CELERY_BROKER_URL="amqp://guest:guest@127.0.0.1:5672//",
-               CELERY_RESULT_BACKEND=f"redis://127.0.0.1:6379/{CELERY_REDIS_DB}", CELERY_QUEUE=queue,
-               WORK_DELAY_S="0", RETRY_DELAY_S="0")
-    store = redis.Redis(host="127.0.0.1", port=6379, db=CELERY_REDIS_DB)
-    if store.dbsize():
-        raise RuntimeError(f"Redis database {CELERY_REDIS_DB} holds keys; the run flushes it, so it must be empty")
-    os.makedirs(args.workdir, exist_ok=True)
+    env, store = celery_stack(queue, CELERY_REDIS_DB, args.workdir)
     worker = None
     try:
         submit = subprocess.run([sys.executable, "-c", SUBMIT_CELERY, str(args.tasks)], cwd=CELERY_DIR, env=env,
@@ -369,10 +396,7 @@ def run_celery(args):
 
         queued = queue_depth(queue)
         launched = time.time()
-        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks", "worker", "--pool", "prefork",
-                                   "--concurrency", "4", "-Q", queue, "--loglevel", "WARNING"], cwd=CELERY_DIR,
-                                  env=env, stdout=open(os.path.join(args.workdir, "celery.log"), "w"),
-                                  stderr=subprocess.STDOUT)
+        worker = start_celery_worker(env, args.workdir)
         memory = PeakMemory(worker.pid)
         memory.start()
         try:
@@ -451,10 +475,14 @@ def summarize(results_file, out):
         memory = [round(t / c, 2) for t, c in memory if t and c]
         if memory:
             lines += ["", "peak memory, taskq ÷ Celery, run by run: " + ", ".join(f"{x}×" for x in memory)]
-    lines += ["", "Runs:", ""] + [f"- `{json.dumps(r)}`" for r in runs]
+    write_summary(out, lines, runs)
+
+
+def write_summary(out, head, runs):
+    """Writes the summary's head (Markdown lines) and then every run as JSON to out; prints the head."""
     with open(out, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines[:len(stacks) + 8]))
+        f.write("\n".join(head + ["", "Runs:", ""] + [f"- `{json.dumps(r)}`" for r in runs]) + "\n")
+    print("\n".join(head))
 
 
 def main():

@@ -66,27 +66,15 @@ def phases(port, args):
 def await_finished(count, expected, alive):
     """Waits until count() reaches expected (every accepted task finished); seconds it took after the last phase."""
     started = time.time()
-    while True:
-        done = count()
-        if done >= expected:
-            return round(time.time() - started, 1)
-        if not alive():
-            raise RuntimeError(f"the stack exited with {done} of {expected} accepted tasks finished")
-        if time.time() - started > FINISH_TIMEOUT_S:
-            raise RuntimeError(f"{done} of {expected} accepted tasks finished {FINISH_TIMEOUT_S} s after the last phase")
-        time.sleep(1)
+    drain.await_finishes(lambda: range(count()), expected, alive, FINISH_TIMEOUT_S)
+    return round(time.time() - started, 1)
 
 
 def run_taskq(args):
     name = "submit-" + uuid.uuid4().hex[:8]
     prefix = "taskq-" + name
     store = redis.Redis(host="127.0.0.1", port=6379)
-    os.makedirs(args.workdir, exist_ok=True)
-    artifacts = {
-        "jar": os.path.join(drain.ROOT, "micro/target/payara/payara-micro.jar"),
-        "rar": os.path.join(drain.ROOT, "micro/target/payara/rabbitmq-ra.rar"),
-        "war": args.war or os.path.join(drain.ROOT, "micro/target/taskq.war"),
-    }
+    artifacts = drain.taskq_artifacts(args.workdir, args.war)
     node = None
     try:
         node = drain.TaskqNode("all", name, args.workdir, artifacts, args.jvm_args, drain.free_port())
@@ -111,32 +99,17 @@ def run_taskq(args):
     finally:
         if node:
             drain.stop(node.process)
-        cursor = 0
-        while True:
-            cursor, found = store.scan(cursor, match=prefix + ":*", count=5000)
-            if found:
-                store.unlink(*found)
-            if cursor == 0:
-                break
+        drain.delete_keys(store, prefix)
         drain.delete_queues(["taskq." + name, "taskq." + name + ".dead"])
 
 
 def run_celery(args):
     queue = "celery-submit-" + uuid.uuid4().hex[:8]
-    env = dict(os.environ, CELERY_BROKER_URL="amqp://guest:guest@127.0.0.1:5672//",
-               CELERY_RESULT_BACKEND=f"redis://127.0.0.1:6379/{CELERY_REDIS_DB}", CELERY_QUEUE=queue,
-               WORK_DELAY_S="0", RETRY_DELAY_S="0")
-    store = redis.Redis(host="127.0.0.1", port=6379, db=CELERY_REDIS_DB)
-    if store.dbsize():
-        raise RuntimeError(f"Redis database {CELERY_REDIS_DB} holds keys; the run flushes it, so it must be empty")
-    os.makedirs(args.workdir, exist_ok=True)
+    env, store = drain.celery_stack(queue, CELERY_REDIS_DB, args.workdir)
     port = drain.free_port()
     worker = gunicorn = None
     try:
-        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks", "worker", "--pool", "prefork",
-                                   "--concurrency", "4", "-Q", queue, "--loglevel", "WARNING"], cwd=drain.CELERY_DIR,
-                                  env=env, stdout=open(os.path.join(args.workdir, "celery.log"), "w"),
-                                  stderr=subprocess.STDOUT)
+        worker = drain.start_celery_worker(env, args.workdir)
         gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "--worker-class", "sync",
                                      "-w", str(2 * multiprocessing.cpu_count() + 1), "-b", f"127.0.0.1:{port}",
                                      "app:app"], cwd=drain.CELERY_DIR, env=env,
@@ -191,10 +164,7 @@ def summarize(results_file, out):
             ratios = [round(t / f, 2) for t, f in pairs]
             lines.append(f"taskq ÷ Celery at {c} clients, run by run: " + ", ".join(f"{x}×" for x in ratios)
                          + f" (median {cell(ratios).split()[0]}×)")
-    lines += ["", "Runs:", ""] + [f"- `{json.dumps(r)}`" for r in runs]
-    with open(out, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines[:len(lines) - len(runs) - 3]))
+    drain.write_summary(out, lines, runs)
 
 
 def main():
