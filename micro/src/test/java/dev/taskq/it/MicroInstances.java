@@ -66,9 +66,23 @@ final class MicroInstances implements AutoCloseable {
 
     /** Launches an instance deploying {@code deployment} instead of the test WAR. */
     Instance launch(String name, Path deployment, String... more) {
+        launches++;
+        return launch(name, deployment, work.resolve(name + "-root-" + launches), more);
+    }
+
+    /**
+     * Starts instance {@code name} in the runtime directory ({@code TASKQ_ROOT_DIR}) that {@code earlier} ran in, as
+     * a container restarted with its runtime directory kept, and waits until it is ready.
+     */
+    Instance startIn(Instance earlier, String name, String... more) {
+        Instance instance = launch(name, war, earlier.rootDir(), more);
+        awaitReady(instance);
+        return instance;
+    }
+
+    private Instance launch(String name, Path deployment, Path rootDir, String... more) {
         int port = freePort();
         Path log = work.resolve(name + ".log");
-        launches++;
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -80,7 +94,7 @@ final class MicroInstances implements AutoCloseable {
         settings.forEach(setting -> setting(env, setting));
         List.of(more).forEach(setting -> setting(env, setting));
         env.put("TASKQ_HTTP_PORT", Integer.toString(port));
-        env.put("TASKQ_ROOT_DIR", work.resolve(name + "-root-" + launches).toString());
+        env.put("TASKQ_ROOT_DIR", rootDir.toString());
         env.put("TASKQ_MICRO_JAR", System.getProperty("taskq.it.microJar"));
         env.put("TASKQ_RAR", System.getProperty("taskq.it.rar"));
         env.put("TASKQ_WAR", deployment.toString());
@@ -90,7 +104,7 @@ final class MicroInstances implements AutoCloseable {
         try {
             Files.deleteIfExists(log);
             Process process = builder.start();
-            Instance instance = new Instance(name, process, port, log, client(port));
+            Instance instance = new Instance(name, process, port, log, rootDir, client(port));
             started.add(instance);
             return instance;
         } catch (IOException e) {
@@ -156,7 +170,7 @@ final class MicroInstances implements AutoCloseable {
     }
 
     /** One running instance. */
-    record Instance(String name, Process process, int port, Path log, TaskqClient client) {
+    record Instance(String name, Process process, int port, Path log, Path rootDir, TaskqClient client) {
 
         /** {@code kill -9}: the process ends at once, with whatever it held. */
         void kill() throws InterruptedException {
