@@ -46,6 +46,19 @@ die() {
     exit 1
 }
 
+# Forgets what an earlier start left in the runtime directory $1: its deployments and the configuration that
+# registers them. Payara would deploy them again, before the resource adapter, and serve them until this start's
+# own deployment replaced them, answering 500 meanwhile. The configuration goes back to the one the directory was
+# prepared with (a TASKQ_CDS_DIR's pristine-config.tar) or else to Payara's defaults, as in a new directory.
+forget_earlier_start() {
+    rm -rf "$1/applications" "$1/generated"
+    if [[ -r $1/pristine-config.tar ]]; then
+        tar -C "$1" -xf "$1/pristine-config.tar"
+    else
+        rm -rf "$1/config"
+    fi
+}
+
 role=${TASKQ_ROLE:-all}
 case "$role" in all | web | worker) ;; *) die "TASKQ_ROLE must be all, web or worker, not '$role'" ;; esac
 export TASKQ_ROLE=$role
@@ -83,10 +96,7 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 jvm=(-XX:TieredStopAtLevel=1 ${JVM_ARGS:-})
 micro=(-jar "$jar")
 if [[ -n ${TASKQ_ROOT_DIR:-} ]]; then
-    # a runtime directory an earlier start used holds that start's deployments: Payara would deploy them again
-    # and serve them before this start's own deployment replaces them, answering 500 meanwhile. Each start begins
-    # from Payara's defaults instead, as from a new directory.
-    [[ ! -e $TASKQ_ROOT_DIR/config/domain.xml ]] || rm -rf "$TASKQ_ROOT_DIR"/{applications,generated,config}
+    forget_earlier_start "$TASKQ_ROOT_DIR"
     micro+=(--rootdir "$TASKQ_ROOT_DIR")
 fi
 warmup=()
@@ -103,10 +113,7 @@ if [[ ${1:-} == --prepare-cds ]]; then
 elif [[ -n ${TASKQ_CDS_DIR:-} ]]; then
     [[ -r $TASKQ_CDS_DIR/launch-micro.jar ]] || die "TASKQ_CDS_DIR $TASKQ_CDS_DIR holds no launch-micro.jar"
     micro=(-jar "$TASKQ_CDS_DIR/launch-micro.jar")
-    # a start from a used runtime directory would deploy again what the last one left registered, before the
-    # resource adapter: every start begins from the configuration the directory was prepared with
-    rm -rf "$TASKQ_CDS_DIR/applications" "$TASKQ_CDS_DIR/generated"
-    tar -C "$TASKQ_CDS_DIR" -xf "$TASKQ_CDS_DIR/pristine-config.tar"
+    forget_earlier_start "$TASKQ_CDS_DIR"
     # an archive that does not match this JVM or these jars is ignored with a warning: the start is only slower
     [[ ! -r $TASKQ_CDS_DIR/taskq.jsa ]] || jvm+=("-XX:SharedArchiveFile=$TASKQ_CDS_DIR/taskq.jsa")
 fi
