@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * on a free port) and its own Payara Micro instances (started by the one launcher, as run.sh and a container start
  * them) on the shared RabbitMQ with their own queue. Readiness goes down while that Redis is stopped and up when it is back;
  * after the instance is replaced by a new one, the dashboard still lists the tasks with their whole history, and
- * shows the old instance offline.
+ * shows the old instance offline. The new instance has no password hash configured: the operator logs in with the
+ * password it printed.
  */
 class RestartIT {
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(40);
@@ -83,11 +86,16 @@ class RestartIT {
         current.stop();
         // in the runtime directory the first one used, as a container that keeps it: that start's deployment must
         // not be deployed again and served while this start deploys its own (it answered 500 meanwhile)
-        current = instances.startIn(current, "restart-it-2");
+        // and with no password hash configured: it prints a generated password, which is then the only one
+        current = instances.startIn(current, "restart-it-2", "taskq.admin.password-hash=");
         TaskqClient second = current.client();
         assertThat(current.logText().split("Loading application \\[taskq\\]", -1)).as("taskq loaded once, "
                 + "not first the earlier start's deployment; see " + current.log()).hasSize(2);
-        Operator operatorAfter = new Operator(second);
+        Matcher printed = Pattern.compile("user 'admin', generated password: (\\S+)").matcher(current.logText());
+        assertThat(printed.find()).as("a generated password in " + current.log()).isTrue();
+        Operator operatorAfter = new Operator(second, Operator.USER, printed.group(1));
+        assertThat(new Operator(second).get("api/admin/workers").status()).as("the first start's password")
+                .isEqualTo(401);
 
         JsonObject page = operatorAfter.get("api/admin/tasks").json();
         assertThat(page.getJsonArray("tasks").getValuesAs(JsonObject.class)).extracting(t -> t.getString("task_id"))

@@ -1,5 +1,7 @@
 package dev.taskq.infrastructure.security;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -7,13 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The operator's login: {@code taskq.admin.username} and the PBKDF2 hash of the password,
  * {@code taskq.admin.password-hash}. There is no built-in password: when no hash is configured, start-up generates
- * a random password, logs it once, and keeps only its hash (in memory, for this run).
+ * a random password, logs it once, and keeps only its hash (in memory, for this run). That hash is made in the
+ * background: PBKDF2's rounds took about 0.3 s of a node's start, before its first task, and nothing needs the hash
+ * before the first login (which waits for it).
  */
 @ApplicationScoped
 public class AdminCredentials {
@@ -27,8 +32,10 @@ public class AdminCredentials {
     Optional<String> configuredHash;
     @Inject
     Pbkdf2PasswordHash hashes;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
-    private volatile String passwordHash;
+    private CompletableFuture<String> passwordHash;
 
     void atStartup(@Observes Startup startup) {
         passwordHash();
@@ -40,26 +47,27 @@ public class AdminCredentials {
             return false;
         }
         try {
-            return hashes.verify(password.toCharArray(), passwordHash());
+            return hashes.verify(password.toCharArray(), passwordHash().join());
         } catch (IllegalArgumentException e) {
             LOG.severe("taskq.admin.password-hash is not a PBKDF2 hash (" + e.getMessage() + "); nobody can log in");
             return false;
         }
     }
 
-    private synchronized String passwordHash() {
+    private synchronized CompletableFuture<String> passwordHash() {
         if (passwordHash == null) {
             hashes.initialize(Map.of());
-            passwordHash = configuredHash.filter(h -> !h.isBlank()).map(String::strip).orElseGet(this::generated);
+            passwordHash = configuredHash.filter(h -> !h.isBlank()).map(String::strip)
+                    .map(CompletableFuture::completedFuture).orElseGet(this::generated);
         }
         return passwordHash;
     }
 
-    private String generated() {
+    private CompletableFuture<String> generated() {
         String password = PasswordHashes.randomPassword();
         LOG.warning(() -> "\n\n  taskq dashboard login: user '" + username + "', generated password: " + password
                 + "\n  (valid until this instance stops; set taskq.admin.password-hash / TASKQ_ADMIN_PASSWORD_HASH"
                 + " to choose one)\n");
-        return PasswordHashes.hash(password.toCharArray());
+        return CompletableFuture.supplyAsync(() -> PasswordHashes.hash(password.toCharArray()), executor);
     }
 }
