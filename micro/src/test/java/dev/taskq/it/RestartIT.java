@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,8 +162,10 @@ class RestartIT {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(System.getProperty("taskq.it.rabbitmq.host", "127.0.0.1"));
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            channel.queueDelete(QUEUE);
-            channel.queueDelete(QUEUE + ".dead");
+            // the default queue, the kinds' own queues (the test WAR's it-slow, the example's digest) and the dead letters
+            for (String queue : List.of(QUEUE, QUEUE + ".slow", QUEUE + ".cpu", QUEUE + ".dead")) {
+                channel.queueDelete(queue);
+            }
         }
     }
 
