@@ -18,6 +18,10 @@ accepted_per_s counts the answers that accept a task (taskq: 202; Flask: 200); a
 reported and fails the run. After the last phase the run waits until every accepted task is finished in the store
 (taskq: its state index; Celery: its result backend), so a task accepted and then lost fails the run too. (wrk ends
 a phase with up to one request per connection sent and not yet answered; the stack accepts those too.)
+
+through_per_s is the whole run's throughput: every task accepted, divided by the seconds from the warm-up's start
+until the last of them was finished. On a box that the stack fills, a stack whose worker falls behind accepts faster
+than one that runs its tasks as they come (its backlog is run after the phases); this counts both.
 """
 import argparse
 import json
@@ -54,13 +58,20 @@ def wrk(port, clients, seconds):
 
 
 def phases(port, args):
-    """The warm-up, then one phase per client count; (accepted in all, [phase results])."""
+    """The warm-up, then one phase per client count; (accepted in all, seconds from the warm-up's start to the last
+    phase's end, [phase results])."""
+    started = time.time()
     warmup = wrk(port, 16, args.warmup_seconds)
     measured = []
     for clients in args.clients:
         time.sleep(2)
         measured.append(wrk(port, clients, args.seconds))
-    return warmup["accepted"] + sum(p["accepted"] for p in measured), measured
+    return warmup["accepted"] + sum(p["accepted"] for p in measured), time.time() - started, measured
+
+
+def throughput(accepted, load_s, finish_s):
+    """The run's load seconds and its throughput: accepted tasks per second until the last one was finished."""
+    return {"load_s": round(load_s, 1), "through_per_s": round(accepted / (load_s + finish_s), 1)}
 
 
 def await_finished(count, expected, alive):
@@ -79,7 +90,7 @@ def run_taskq(args):
     try:
         node = drain.TaskqNode("all", name, args.workdir, artifacts, args.jvm_args, drain.free_port())
         node.await_api()
-        accepted, measured = phases(node.port, args)
+        accepted, load_s, measured = phases(node.port, args)
 
         def count(states):
             pipe = store.pipeline(transaction=False)
@@ -95,7 +106,7 @@ def run_taskq(args):
         finish_s = await_finished(lambda: count(["SUCCESS", "FAILURE", "REVOKED"]), recorded,
                                   lambda: node.process.poll() is None)
         return {"stack": "taskq", "phases": measured, "accepted_total": accepted, "finished_after_s": finish_s,
-                "jvm_args": args.jvm_args.strip(), "war": args.war}
+                **throughput(accepted, load_s, finish_s), "jvm_args": args.jvm_args.strip(), "war": args.war}
     finally:
         if node:
             drain.stop(node.process)
@@ -122,10 +133,11 @@ def run_celery(args):
             if not alive() or time.time() > deadline:
                 raise RuntimeError(f"the Celery stack did not serve the API; see {args.workdir}/*.log")
             time.sleep(0.25)
-        accepted, measured = phases(port, args)
+        accepted, load_s, measured = phases(port, args)
         # the result backend holds one key per finished task (Celery records no PENDING or STARTED state here)
         finish_s = await_finished(store.dbsize, accepted, alive)
-        return {"stack": "celery", "phases": measured, "accepted_total": accepted, "finished_after_s": finish_s}
+        return {"stack": "celery", "phases": measured, "accepted_total": accepted, "finished_after_s": finish_s,
+                **throughput(accepted, load_s, finish_s)}
     finally:
         for process in (gunicorn, worker):
             if process:
@@ -163,6 +175,17 @@ def summarize(results_file, out):
             pairs = zip(phase_values("taskq", c, "accepted_per_s"), phase_values("celery", c, "accepted_per_s"))
             ratios = [round(t / f, 2) for t, f in pairs]
             lines.append(f"taskq ÷ Celery at {c} clients, run by run: " + ", ".join(f"{x}×" for x in ratios)
+                         + f" (median {cell(ratios).split()[0]}×)")
+    through = {stack: [r["through_per_s"] for r in runs if r["stack"] == stack and "through_per_s" in r]
+               for stack in stacks}
+    if all(through.values()):
+        lines += ["", "Accepted and finished over the whole run (from the warm-up's start until its last task was "
+                  "finished): " + "; ".join(f"{stack} {cell(through[stack])} tasks/s, finished "
+                  f"{cell([r['finished_after_s'] for r in runs if r['stack'] == stack])} s after the last phase"
+                  for stack in stacks)]
+        if {"taskq", "celery"} <= set(stacks):
+            ratios = [round(t / f, 2) for t, f in zip(through["taskq"], through["celery"])]
+            lines.append("taskq ÷ Celery, run by run: " + ", ".join(f"{x}×" for x in ratios)
                          + f" (median {cell(ratios).split()[0]}×)")
     drain.write_summary(out, lines, runs)
 
