@@ -3,6 +3,9 @@ package dev.taskq.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -146,10 +149,22 @@ final class MicroInstances implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every instance started, then deletes the queues they used: {@code taskq.queue}, the queues of the WAR's
+     * kinds with a queue of their own (the test kind it-slow's "slow", the example digest's "cpu") and the dead
+     * letters.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
         for (Instance instance : started) {
             instance.stop();
+        }
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(System.getProperty("taskq.it.rabbitmq.host", "127.0.0.1"));
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            for (String used : List.of(queue, queue + ".slow", queue + ".cpu", queue + ".dead")) {
+                channel.queueDelete(used);
+            }
         }
     }
 

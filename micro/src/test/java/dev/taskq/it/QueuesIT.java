@@ -3,9 +3,6 @@ package dev.taskq.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,13 +39,6 @@ class QueuesIT {
     @AfterAll
     static void stopEverything() throws Exception {
         instances.close();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(System.getProperty("taskq.it.rabbitmq.host", "127.0.0.1"));
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            for (String queue : List.of(QUEUE, QUEUE + ".slow", QUEUE + ".dead")) {
-                channel.queueDelete(queue);
-            }
-        }
     }
 
     @Test

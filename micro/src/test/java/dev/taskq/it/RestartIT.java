@@ -3,9 +3,6 @@ package dev.taskq.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -15,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +56,6 @@ class RestartIT {
         if (redis != null) {
             stop(redis);
         }
-        deleteOwnQueues();
         try (Stream<Path> files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
@@ -158,16 +153,6 @@ class RestartIT {
         }
     }
 
-    private static void deleteOwnQueues() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(System.getProperty("taskq.it.rabbitmq.host", "127.0.0.1"));
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            // the default queue, the kinds' own queues (the test WAR's it-slow, the example's digest) and the dead letters
-            for (String queue : List.of(QUEUE, QUEUE + ".slow", QUEUE + ".cpu", QUEUE + ".dead")) {
-                channel.queueDelete(queue);
-            }
-        }
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
