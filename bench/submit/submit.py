@@ -158,6 +158,10 @@ def summarize(results_file, out):
                                                                     + values[len(values) // 2]) / 2
         return f"{median:g} ({values[0]:g}–{values[-1]:g})"
 
+    def ratios(label, taskq, celery):
+        each = [round(t / c, 2) for t, c in zip(taskq, celery)]
+        return f"{label}, run by run: " + ", ".join(f"{x}×" for x in each) + f" (median {cell(each).split()[0]}×)"
+
     def phase_values(stack, c, field):
         return [p[field] for r in runs if r["stack"] == stack for p in r["phases"] if p["clients"] == c]
 
@@ -172,10 +176,8 @@ def summarize(results_file, out):
     if {"taskq", "celery"} <= set(stacks):
         lines.append("")
         for c in clients:
-            pairs = zip(phase_values("taskq", c, "accepted_per_s"), phase_values("celery", c, "accepted_per_s"))
-            ratios = [round(t / f, 2) for t, f in pairs]
-            lines.append(f"taskq ÷ Celery at {c} clients, run by run: " + ", ".join(f"{x}×" for x in ratios)
-                         + f" (median {cell(ratios).split()[0]}×)")
+            lines.append(ratios(f"taskq ÷ Celery at {c} clients", phase_values("taskq", c, "accepted_per_s"),
+                                phase_values("celery", c, "accepted_per_s")))
     through = {stack: [r["through_per_s"] for r in runs if r["stack"] == stack and "through_per_s" in r]
                for stack in stacks}
     if all(through.values()):
@@ -184,9 +186,7 @@ def summarize(results_file, out):
                   f"{cell([r['finished_after_s'] for r in runs if r['stack'] == stack])} s after the last phase"
                   for stack in stacks)]
         if {"taskq", "celery"} <= set(stacks):
-            ratios = [round(t / f, 2) for t, f in zip(through["taskq"], through["celery"])]
-            lines.append("taskq ÷ Celery, run by run: " + ", ".join(f"{x}×" for x in ratios)
-                         + f" (median {cell(ratios).split()[0]}×)")
+            lines.append(ratios("taskq ÷ Celery", through["taskq"], through["celery"]))
     drain.write_summary(out, lines, runs)
 
 
