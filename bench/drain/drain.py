@@ -14,7 +14,9 @@ from the first finish to the last finish in the stores' own records: the task ha
 result backend's date_done (Celery). While it drains, the worker's memory is sampled every 0.25 s: the proportional
 set size (PSS, /proc/PID/smaps_rollup) summed over the worker process and its children, so that Celery's prefork
 children, which share pages with their parent, are not counted twice; peak_memory_mib is its highest value, and
-peak_rss_mib the highest sum of their resident set sizes (which counts shared pages once per process).
+peak_rss_mib the highest sum of their resident set sizes (which counts shared pages once per process). Its CPU
+time (utime + stime of the same processes) is sampled too: drain_cpu_ms_per_task is what it spent from just before
+the first finish to just after the last, per task (the start is not in it).
 Everything a run made (queues, keys, the Celery Redis database) is deleted.
 """
 import argparse
@@ -210,27 +212,51 @@ def submit_taskq(port, tasks, clients=16, batch=500):
     return ids, ("batch" if batches else "single"), time.time() - started
 
 
-class PeakMemory(threading.Thread):
-    """Samples the PSS and the RSS of a process and its descendants every 0.25 s until stopped; stop() gives the
-    highest sum of each, in MiB."""
+class WorkerSampler(threading.Thread):
+    """Samples the PSS, the RSS and the CPU time of a process and its descendants every 0.25 s until stopped; stop()
+    gives the highest sum of each memory, in MiB, and cpu_ms_per_task() the CPU they spent while draining."""
 
     def __init__(self, pid):
         super().__init__(daemon=True)
         self.pid = pid
         self.peak_pss_kib = self.peak_rss_kib = 0
+        self.cpu_samples = []  # (epoch seconds, CPU seconds of the tree so far)
         self.done = threading.Event()
 
     def run(self):
-        while not self.done.is_set():
-            sizes = [memory_kib(p) for p in process_tree(self.pid)]
+        while True:
+            tree = process_tree(self.pid)
+            sizes = [memory_kib(p) for p in tree]
+            self.cpu_samples.append((time.time(), sum(cpu_seconds(p) for p in tree)))
             self.peak_pss_kib = max(self.peak_pss_kib, sum(pss for pss, _ in sizes))
             self.peak_rss_kib = max(self.peak_rss_kib, sum(rss for _, rss in sizes))
+            if self.done.is_set():  # the last sample is taken after stop() is called
+                return
             self.done.wait(0.25)
 
     def stop(self):
         self.done.set()
         self.join()
         return round(self.peak_pss_kib / 1024), round(self.peak_rss_kib / 1024)
+
+    def cpu_ms_per_task(self, finishes):
+        """The tree's CPU ms per task from the last sample before the first finish to the first sample after the
+        last one (the start is not in it); None when the samples do not span the drain."""
+        before = [cpu for t, cpu in self.cpu_samples if t <= min(finishes)]
+        after = [cpu for t, cpu in self.cpu_samples if t >= max(finishes)]
+        if not before or not after:
+            return None
+        return round((after[0] - before[-1]) * 1000 / len(finishes), 3)
+
+
+def cpu_seconds(pid):
+    """utime + stime of one process, in seconds, from /proc/PID/stat; 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def process_tree(root):
@@ -301,7 +327,7 @@ def run_taskq(args):
         if fetch():
             raise RuntimeError("tasks finished before the worker started: something else consumes the queue")
         worker = TaskqNode("worker", name, args.workdir, artifacts, args.jvm_args, free_port(), args.cds_dir)
-        memory = PeakMemory(worker.process.pid)
+        memory = WorkerSampler(worker.process.pid)
         memory.start()
         try:
             finishes = await_finishes(fetch, len(ids), lambda: worker.process.poll() is None)
@@ -310,6 +336,7 @@ def run_taskq(args):
         result = rates(finishes, worker.launched)
         result["peak_memory_mib"] = peak_mib
         result["peak_rss_mib"] = peak_rss_mib
+        result["drain_cpu_ms_per_task"] = memory.cpu_ms_per_task(finishes)
         states = {}
         pipe = store.pipeline(transaction=False)
         for k in keys:
@@ -397,7 +424,7 @@ def run_celery(args):
         queued = queue_depth(queue)
         launched = time.time()
         worker = start_celery_worker(env, args.workdir)
-        memory = PeakMemory(worker.pid)
+        memory = WorkerSampler(worker.pid)
         memory.start()
         try:
             # what the broker holds is what a worker can finish (a run found fewer than were sent: it says so)
@@ -409,6 +436,7 @@ def run_celery(args):
         result = rates(finishes, launched)
         result["peak_memory_mib"] = peak_mib
         result["peak_rss_mib"] = peak_rss_mib
+        result["drain_cpu_ms_per_task"] = memory.cpu_ms_per_task(finishes)
         result.update({"stack": "celery", "submission": "apply_async", "submit_s": ids["seconds"],
                        "sent": len(keys), "queued": queued})
         return result
@@ -443,7 +471,7 @@ def summarize(results_file, out):
     runs = [json.loads(line) for line in open(results_file) if line.strip().startswith("{")]
     stacks = sorted({r["stack"] for r in runs}, key=lambda s: s != "taskq")
     fields = ["drain_tasks_per_s", "warm_tasks_per_s", "launch_to_first_task_s", "first_to_last_s", "peak_memory_mib",
-              "peak_rss_mib"]
+              "peak_rss_mib", "drain_cpu_ms_per_task"]
 
     def cell(values):
         values = sorted(v for v in values if v is not None)
@@ -459,8 +487,8 @@ def summarize(results_file, out):
     lines = [f"# Drain benchmark, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
              "", f"{len(runs) // max(len(stacks), 1)} runs per stack; median (min–max). Rate: first to last finish in the store's records; warm: "
              "the second half of the finishes.", "",
-             "| stack | tasks | drain tasks/s | warm tasks/s | launch → first task s | first → last s | peak memory MiB (PSS) | peak RSS MiB (summed) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| stack | tasks | drain tasks/s | warm tasks/s | launch → first task s | first → last s | peak memory MiB (PSS) | peak RSS MiB (summed) | worker CPU ms per task, draining |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for stack in stacks:
         mine = [r for r in runs if r["stack"] == stack]
         lines.append(f"| {stack} | {mine[0]['tasks']} | " + " | ".join(cell([value(r, f) for r in mine]) for f in fields)

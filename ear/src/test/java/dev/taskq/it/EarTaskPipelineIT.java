@@ -44,6 +44,7 @@ class EarTaskPipelineIT {
 
     @Test
     void emailToAFailingRecipientIsTriedFourTimesBecauseFaultToleranceIsOnInTheEar() {
+        double retriesBefore = client.metric("ft_retry_retries_total", "TaskAttempts.run");
         JsonObject task = runToEnd(
                 "{\"type\":\"email\",\"recipient\":\"fail@example.com\",\"subject\":\"Hi\",\"body\":\"x\"}");
 
@@ -53,6 +54,10 @@ class EarTaskPipelineIT {
         assertThat(task.getJsonArray("history").stream().map(e -> e.asJsonObject().getString("state")).toList())
                 .containsExactly("PENDING", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED", "RETRY", "STARTED",
                         "FAILURE");
+        assertThat(client.metric("ft_retry_retries_total", "TaskAttempts.run")).as("@Retry's own metric")
+                .isGreaterThanOrEqualTo(retriesBefore + 3);
+        assertThat(client.metric("ft_invocations_total", "FaultToleranceInterceptor"))
+                .as("Fault Tolerance does not intercept its own interceptor (FaultToleranceInterceptorFix)").isZero();
     }
 
     @Test

@@ -199,6 +199,8 @@ class DashboardIT {
                 .GET()).body();
         assertThat(metrics).contains("taskq_workers_busy", "taskq_tasks_submitted_total{kind=",
                 "taskq_task_latency_ms_count", "ft_retry_calls_total");
+        assertThat(metrics).as("Fault Tolerance intercepts taskq's methods, not its own interceptor's"
+                + " (FaultToleranceInterceptorFix)").doesNotContain("FaultToleranceInterceptor");
 
         assertThat(client.get("/health/live").status()).isEqualTo(200);
         Answer ready = client.get("/health/ready");

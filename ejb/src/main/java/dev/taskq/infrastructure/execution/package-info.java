@@ -1,5 +1,6 @@
 /**
  * Where task handlers run: a pool of container-managed threads apart from the message-driven beans', which the
- * attempt waits on with its time limit. Implements {@code dev.taskq.application.HandlerThreads}.
+ * attempt waits on with its time limit. Implements {@code dev.taskq.application.HandlerThreads}. Also what the
+ * attempts' Fault Tolerance interceptor needs from CDI ({@link dev.taskq.infrastructure.execution.FaultToleranceInterceptorFix}).
  */
 package dev.taskq.infrastructure.execution;

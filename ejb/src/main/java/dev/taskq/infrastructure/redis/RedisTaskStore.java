@@ -87,10 +87,11 @@ public class RedisTaskStore implements TaskStore {
 
     @Override
     public DueTasks claimDue(String instance, int max, Duration claimTimeout) {
+        Instant callerNow = Instant.now();
         List<?> reply = call(() -> (List<?>) CLAIM_DUE.eval(redis.jedis(),
                 List.of(index.due(), index.claimed(), index.all()),
-                List.of(Integer.toString(max), Long.toString(claimTimeout.toMillis()), Instant.now().toString(),
-                        instance)));
+                List.of(Integer.toString(max), Long.toString(claimTimeout.toMillis()), callerNow.toString(),
+                        instance, Long.toString(callerNow.toEpochMilli()))));
         Instant now = Instant.ofEpochMilli((Long) reply.get(0));
         List<DueTask> tasks = new ArrayList<>();
         for (int i = 2; i + 4 < reply.size(); i += 5) {

@@ -1,6 +1,6 @@
 -- Claims the tasks to enqueue now, by Redis's clock, in one atomic step. KEYS: due sorted set (SCHEDULED task ids by
 -- due time, epoch ms), claimed sorted set (ids by claim expiry), all-tasks sorted set.
--- ARGV: max, claim timeout ms, now (ISO-8601, for the history), instance.
+-- ARGV: max, claim timeout ms, the caller's now (ISO-8601, for the history), instance, the caller's now (epoch ms).
 -- First the claims that expired unconfirmed (their claimer died before it enqueued them): a task still PENDING is
 -- claimed again, any other is dropped. Then due tasks: each SCHEDULED one becomes PENDING (a history step); others
 -- (revoked meanwhile) are dropped from the due set. Returns {now ms, SCHEDULED still waiting, then per claimed task:
@@ -32,7 +32,10 @@ for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0
 end
 
 if claimed < max then
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, max - claimed)) do
+  -- due by both clocks: Redis's, which every instance shares, and the caller's, which dates the history's PENDING
+  -- step; by the latter strictly (scores are whole ms, due times finer), so that step is never before run_at
+  local due_by = math.min(now, tonumber(ARGV[5]) - 1)
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', due_by, 'LIMIT', 0, max - claimed)) do
     redis.call('ZREM', KEYS[1], id)
     local task_key = prefix .. 'task:' .. id
     local fields = redis.call('HMGET', task_key, 'state', 'type', 'params', 'submitted_at', 'run_at')
