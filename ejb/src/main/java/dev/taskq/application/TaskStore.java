@@ -23,9 +23,10 @@ public interface TaskStore {
 
     /**
      * Claims, in one atomic step, up to {@code max} tasks to enqueue now, by the store's clock: SCHEDULED tasks
-     * that have fallen due (each becomes PENDING; also by the caller's clock, which dates that step), and tasks claimed earlier whose claim is older than
-     * {@code claimTimeout} and was never confirmed (the instance died before it published them). Each claimed task
-     * is held in the claimed set until {@link #queued} confirms it; any instance may take an expired claim back.
+     * that have fallen due (each becomes PENDING; due by the caller's clock too, which dates that step), and tasks
+     * claimed earlier whose claim is older than {@code claimTimeout} and was never confirmed (the instance died
+     * before it published them). Each claimed task is held in the claimed set until {@link #queued} confirms it; any
+     * instance may take an expired claim back.
      */
     DueTasks claimDue(String instance, int max, Duration claimTimeout);
 
