@@ -249,27 +249,29 @@ class WorkerSampler(threading.Thread):
         return round((after[0] - before[-1]) * 1000 / len(finishes), 3)
 
 
-def cpu_seconds(pid):
-    """utime + stime of one process, in seconds, from /proc/PID/stat; 0 once it is gone."""
+def stat_fields(pid):
+    """The fields of /proc/PID/stat after the command name (the first is the state, field 3); None once it is
+    gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0
+            return f.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def cpu_seconds(pid):
+    """utime + stime of one process, in seconds; 0 once it is gone."""
+    fields = stat_fields(pid)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") if fields else 0
 
 
 def process_tree(root):
     """root and its descendants' pids, from /proc."""
     children = {}
     for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
+        fields = stat_fields(entry) if entry.isdigit() else None
+        if fields:
+            children.setdefault(int(fields[1]), []).append(int(entry))
     tree, todo = [], [root]
     while todo:
         pid = todo.pop()
