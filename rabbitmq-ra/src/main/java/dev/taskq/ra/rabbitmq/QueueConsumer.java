@@ -35,9 +35,11 @@ import com.rabbitmq.client.ShutdownSignalException;
  * <p>The AMQP client calls {@link Link#handleDelivery} one message at a time per channel, on its dispatch thread, so
  * one consumer never runs more than one delivery at a time. Each message, as a JMS message ({@link AmqpDeliveries}),
  * goes through {@code beforeDelivery → onMessage → afterDelivery} on an endpoint of the activation's
- * {@link EndpointPool} on that same thread, and is acknowledged (basic.ack of its delivery tag) only after that
- * succeeded. On failure it is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue with
- * basic.nack (requeue) of its delivery tag alone, so the other prefetched messages stay where they are.</p>
+ * {@link EndpointPool} on that same thread, and is acknowledged only after that succeeded. Acknowledgements are
+ * coalesced ({@link Acknowledgements}): one basic.ack with {@code multiple} covers the messages that succeeded since
+ * the last one, sent once half the prefetch has succeeded, else within {@value #ACK_DELAY_MS} ms. On
+ * failure a message is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue with basic.nack
+ * (requeue) of its delivery tag alone, so the other prefetched messages stay where they are.</p>
  *
  * <p>Connection loss is detected with the JMS {@link ExceptionListener} and the AMQP consumer's shutdown signal
  * (AMQP automatic recovery is disabled); the consumer then builds a new connection with exponential back-off. At
@@ -64,6 +66,11 @@ final class QueueConsumer {
     static final Backoff UNAVAILABLE_BACKOFF = new Backoff(50, 1000);
     private static final long UNAVAILABLE_INFO_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long IN_FLIGHT_RECHECK_MS = 100;
+    /**
+     * at most this long between a message's success and its acknowledgement when fewer than a batch succeeded (the
+     * messages are done by then; the ack only lets the broker forget them)
+     */
+    static final long ACK_DELAY_MS = 10;
 
     private final QueueActivation activation;
     private final ConsumerSettings settings;
@@ -287,7 +294,7 @@ final class QueueConsumer {
             Throwable failure = invoke(endpoint, message);
             if (failure == null) {
                 activation.endpoints().giveBack(endpoint);
-                acknowledge(link, deliveryTag, id);
+                link.acknowledgements.succeeded(deliveryTag, id);
             } else {
                 activation.endpoints().discard(endpoint);
                 failed(link, deliveryTag, id, "onMessage failed", failure);
@@ -356,21 +363,13 @@ final class QueueConsumer {
         return failure;
     }
 
-    private void acknowledge(Link link, long deliveryTag, String id) {
-        try {
-            link.channel.basicAck(deliveryTag, false);
-        } catch (IOException | RuntimeException e) {
-            LOG.warning(String.format("Message %s of queue '%s' was processed but could not be acknowledged (%s); "
-                    + "the broker will deliver it again", id, settings.destination(), QueueActivation.describe(e)));
-        }
-    }
-
     private void failed(Link link, long deliveryTag, String id, String what, Throwable failure) {
         LOG.warning(String.format("Delivery of message %s from queue '%s' to endpoint %s failed: %s: %s; "
                         + "not acknowledged, it goes back to the queue in %d ms",
                 id, settings.destination(), activation.endpointName(), what, QueueActivation.describe(failure),
                 settings.redeliveryDelayMs()));
         LOG.log(Level.FINE, "Delivery failure of message " + id, failure);
+        link.acknowledgements.flush();
         if (!activation.sleepUnlessStopping(settings.redeliveryDelayMs()) || link.closing) {
             return; // closing the channel returns it to the queue
         }
@@ -397,6 +396,7 @@ final class QueueConsumer {
         private volatile com.rabbitmq.client.Connection amqp;
         volatile Channel channel;
         volatile boolean closing;
+        final Acknowledgements acknowledgements = new Acknowledgements(this);
 
         Link() {
             super(null);
@@ -510,6 +510,7 @@ final class QueueConsumer {
          */
         void close() {
             closing = true;
+            acknowledgements.flush();
             Connection c = connection;
             if (c != null && isOpen()) {
                 try {
@@ -519,6 +520,63 @@ final class QueueConsumer {
                 }
             }
             abortAmqp();
+        }
+    }
+
+    /**
+     * The acknowledgements of one channel, coalesced: the highest delivery tag that succeeded and is not acknowledged
+     * yet, acknowledged with {@code multiple} (every outstanding delivery up to it) once half the prefetch (at least 1)
+     * succeeded, else by the adapter's timer within {@value #ACK_DELAY_MS} ms (one timer at a time). A consumer runs its
+     * deliveries one at a time in tag order and a failed one is nacked on its own before the next runs, so every
+     * delivery such an ack covers has succeeded. Messages that succeeded but whose ack was lost with the connection
+     * are delivered again; their endpoint sees them as already done.
+     */
+    private final class Acknowledgements {
+        private final Link link;
+        private final int batch = Math.max(1, settings.prefetch() / 2);
+        /** guarded by this */
+        private long highestTag;
+        /** messages that succeeded since the last ack; guarded by this */
+        private int count;
+        /** the id of the last of them, for the log; guarded by this */
+        private String lastId;
+        /** whether the timer will flush; guarded by this */
+        private boolean flushScheduled;
+
+        Acknowledgements(Link link) {
+            this.link = link;
+        }
+
+        synchronized void succeeded(long deliveryTag, String id) {
+            highestTag = deliveryTag;
+            lastId = id;
+            if (++count >= batch) {
+                flush();
+            } else if (!flushScheduled) {
+                flushScheduled = true;
+                activation.runner().schedule("ack " + connectionName, this::flushLate, ACK_DELAY_MS);
+            }
+        }
+
+        private synchronized void flushLate() {
+            flushScheduled = false;
+            flush();
+        }
+
+        /** Acknowledges every delivery up to the highest one that succeeded, if any is waiting. */
+        synchronized void flush() {
+            if (count == 0) {
+                return;
+            }
+            int covered = count;
+            count = 0;
+            try {
+                link.channel.basicAck(highestTag, true);
+            } catch (IOException | RuntimeException e) {
+                LOG.warning(String.format("%d message(s) of queue '%s' up to %s were processed but could not be "
+                        + "acknowledged (%s); the broker will deliver them again", covered, settings.destination(),
+                        lastId, QueueActivation.describe(e)));
+            }
         }
     }
 }

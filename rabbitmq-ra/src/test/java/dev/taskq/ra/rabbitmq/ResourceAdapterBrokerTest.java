@@ -26,6 +26,8 @@ import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.rabbitmq.client.AMQP;
 import dev.taskq.ra.rabbitmq.TestEndpointFactory.Delivery;
@@ -276,8 +278,10 @@ class ResourceAdapterBrokerTest {
     }
 
     /** (2b) same with prefetch > 1, where the failed message alone is requeued (basic.nack of its delivery tag). */
-    @Test
-    void failedDeliveryWithPrefetchIsRedeliveredAndOtherPrefetchedMessagesAreNotDuplicated() throws Exception {
+    @ParameterizedTest(name = "prefetch {0}")
+    @ValueSource(ints = {3, 8}) // acknowledged one by one, and in batches of 4 (half the prefetch)
+    void failedDeliveryWithPrefetchIsRedeliveredAndOtherPrefetchedMessagesAreNotDuplicated(int prefetch)
+            throws Exception {
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         endpoints.handler = (m, text) -> {
             if ((text.equals("m-1") || text.equals("m-4")) && failedOnce.add(text)) {
@@ -285,7 +289,7 @@ class ResourceAdapterBrokerTest {
             }
         };
         RabbitMQActivationSpec spec = spec(1);
-        spec.setPrefetch("3");
+        spec.setPrefetch(String.valueOf(prefetch));
         activate(spec);
         awaitConsumers(1);
         List<String> texts = TestBroker.texts("m-", 0, 8);
@@ -298,6 +302,32 @@ class ResourceAdapterBrokerTest {
         assertThat(endpoints.deliveriesOf("m-1").get(1).redelivered()).isTrue();
         awaitConsumers(1);
         deactivate();
+        awaitMessagesInQueue(0);
+    }
+
+    /**
+     * Acknowledgements are coalesced: with prefetch 8 one basic.ack (multiple) covers 4 messages, and the last 2 of 10,
+     * fewer than a batch, are acknowledged by the timer while the consumer waits for more. The broker then holds
+     * none of them unacknowledged, and closing the connection brings none back.
+     */
+    @Test
+    void acknowledgementsAreCoalescedAndTheLastPartialBatchIsAcknowledgedToo() throws Exception {
+        assumeTrue(TestBroker.rabbitmqctlAvailable(), "rabbitmqctl is needed to see the unacknowledged messages");
+        RabbitMQActivationSpec spec = spec(1);
+        spec.setPrefetch("8");
+        activate(spec);
+        awaitConsumers(1);
+        List<String> texts = TestBroker.texts("m-", 0, 10);
+        broker.publish(queue, texts);
+        awaitSucceeded(10);
+
+        await().atMost(TIMEOUT).until(() -> TestBroker.unacknowledged(queue) == 0);
+        assertThat(TestBroker.closeConnections("rabbitmq-ra:" + queue + ":")).isEqualTo(1);
+        awaitConsumers(1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> endpoints.deliveries.size() == 10);
+        assertEachExactlyOnce(endpoints, texts);
+        assertThat(endpoints.deliveries).noneMatch(Delivery::redelivered);
         awaitMessagesInQueue(0);
     }
 

@@ -137,6 +137,18 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** the messages of {@code queue} delivered and not acknowledged yet, as rabbitmqctl reports them */
+    static long unacknowledged(String queue) throws IOException, InterruptedException {
+        String out = run("rabbitmqctl", "list_queues", "-q", "--no-table-headers", "name", "messages_unacknowledged");
+        for (String line : out.split("\n")) {
+            String[] fields = line.trim().split("\t");
+            if (fields.length == 2 && fields[0].equals(queue)) {
+                return Long.parseLong(fields[1].trim());
+            }
+        }
+        throw new IOException("queue " + queue + " not listed by rabbitmqctl: " + out);
+    }
+
     /** pids of the connections whose client-provided name starts with {@code namePrefix} */
     static List<String> connectionPids(String namePrefix) throws IOException, InterruptedException {
         String out = run("rabbitmqctl", "list_connections", "-q", "--no-table-headers", "pid", "client_properties");
