@@ -35,9 +35,10 @@ import com.rabbitmq.client.ShutdownSignalException;
  * <p>The AMQP client calls {@link Link#handleDelivery} one message at a time per channel, on its dispatch thread, so
  * one consumer never runs more than one delivery at a time. Each message, as a JMS message ({@link AmqpDeliveries}),
  * goes through {@code beforeDelivery → onMessage → afterDelivery} on an endpoint of the activation's
- * {@link EndpointPool} on that same thread, and is acknowledged only after that succeeded. Acknowledgements are
- * coalesced ({@link Acknowledgements}): one basic.ack with {@code multiple} covers the messages that succeeded since
- * the last one, sent once half the prefetch has succeeded, else within {@value #ACK_DELAY_MS} ms. On
+ * {@link EndpointPool} on that same thread, and is acknowledged only after that succeeded. Through a backlog,
+ * acknowledgements are coalesced ({@link Acknowledgements}): one basic.ack with {@code multiple} covers the messages
+ * that succeeded since the last one, sent once half the prefetch has succeeded, else within {@value #ACK_DELAY_MS}
+ * ms. On
  * failure a message is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue with basic.nack
  * (requeue) of its delivery tag alone, so the other prefetched messages stay where they are.</p>
  *
@@ -71,6 +72,11 @@ final class QueueConsumer {
      * messages are done by then; the ack only lets the broker forget them)
      */
     static final long ACK_DELAY_MS = 10;
+    /**
+     * a delivery that starts less than this after the previous one ended was waiting in the client: the consumer is
+     * working through a backlog, and its acknowledgement may wait for the next ones'
+     */
+    static final long BACK_TO_BACK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final QueueActivation activation;
     private final ConsumerSettings settings;
@@ -276,6 +282,7 @@ final class QueueConsumer {
 
     private void deliver(Link link, long deliveryTag, Message message) {
         inFlight.incrementAndGet();
+        boolean backToBack = System.nanoTime() - link.lastDeliveryEnded < BACK_TO_BACK_NANOS;
         try {
             if (link.closing || activation.isStopping()) {
                 return; // not acknowledged: back to the queue when the channel closes
@@ -294,12 +301,13 @@ final class QueueConsumer {
             Throwable failure = invoke(endpoint, message);
             if (failure == null) {
                 activation.endpoints().giveBack(endpoint);
-                link.acknowledgements.succeeded(deliveryTag, id);
+                link.acknowledgements.succeeded(deliveryTag, id, backToBack);
             } else {
                 activation.endpoints().discard(endpoint);
                 failed(link, deliveryTag, id, "onMessage failed", failure);
             }
         } finally {
+            link.lastDeliveryEnded = System.nanoTime();
             inFlight.decrementAndGet();
             activation.deliveryFinished();
         }
@@ -397,6 +405,8 @@ final class QueueConsumer {
         volatile Channel channel;
         volatile boolean closing;
         final Acknowledgements acknowledgements = new Acknowledgements(this);
+        /** System.nanoTime() when the last delivery ended; only the channel's delivery thread uses it */
+        long lastDeliveryEnded = System.nanoTime() - BACK_TO_BACK_NANOS;
 
         Link() {
             super(null);
@@ -524,9 +534,11 @@ final class QueueConsumer {
     }
 
     /**
-     * The acknowledgements of one channel, coalesced: the highest delivery tag that succeeded and is not acknowledged
-     * yet, acknowledged with {@code multiple} (every outstanding delivery up to it) once half the prefetch (at least 1)
-     * succeeded, else by the adapter's timer within {@value #ACK_DELAY_MS} ms (one timer at a time). A consumer runs its
+     * The acknowledgements of one channel, coalesced while the consumer works through a backlog (deliveries back to
+     * back): the highest delivery tag that succeeded and is not acknowledged yet, acknowledged with {@code multiple}
+     * (every outstanding delivery up to it) once half the prefetch (at least 1) succeeded, else by the adapter's timer
+     * within {@value #ACK_DELAY_MS} ms (one timer at a time). A consumer that keeps up acknowledges each message at
+     * once: delaying those acks saves nothing and made the broker work more per message. A consumer runs its
      * deliveries one at a time in tag order and a failed one is nacked on its own before the next runs, so every
      * delivery such an ack covers has succeeded. Messages that succeeded but whose ack was lost with the connection
      * are delivered again; their endpoint sees them as already done.
@@ -547,10 +559,14 @@ final class QueueConsumer {
             this.link = link;
         }
 
-        synchronized void succeeded(long deliveryTag, String id) {
+        /**
+         * @param backToBack whether the delivery was waiting while the previous one ran (a backlog): only then may
+         *                   its ack wait for others; a consumer that keeps up acknowledges each message at once
+         */
+        synchronized void succeeded(long deliveryTag, String id, boolean backToBack) {
             highestTag = deliveryTag;
             lastId = id;
-            if (++count >= batch) {
+            if (++count >= batch || !backToBack) {
                 flush();
             } else if (!flushScheduled) {
                 flushScheduled = true;

@@ -306,9 +306,10 @@ class ResourceAdapterBrokerTest {
     }
 
     /**
-     * Acknowledgements are coalesced: with prefetch 8 one basic.ack (multiple) covers 4 messages, and the last 2 of 10,
-     * fewer than a batch, are acknowledged by the timer while the consumer waits for more. The broker then holds
-     * none of them unacknowledged, and closing the connection brings none back.
+     * Acknowledgements are coalesced through a backlog: with prefetch 8 and 10 messages waiting, one basic.ack
+     * (multiple) covers 4 messages that ran back to back, and the last of them, fewer than a batch, are acknowledged by
+     * the timer while the consumer waits for more. The broker then holds none of them unacknowledged, and closing the
+     * connection brings none back.
      */
     @Test
     void acknowledgementsAreCoalescedAndTheLastPartialBatchIsAcknowledgedToo() throws Exception {
