@@ -38,9 +38,8 @@ import com.rabbitmq.client.ShutdownSignalException;
  * {@link EndpointPool} on that same thread, and is acknowledged only after that succeeded. Through a backlog,
  * acknowledgements are coalesced ({@link Acknowledgements}): one basic.ack with {@code multiple} covers the messages
  * that succeeded since the last one, sent once half the prefetch has succeeded, else within {@value #ACK_DELAY_MS}
- * ms. On
- * failure a message is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue with basic.nack
- * (requeue) of its delivery tag alone, so the other prefetched messages stay where they are.</p>
+ * ms. On failure a message is not acknowledged; after {@code redeliveryDelayMs} it goes back to the queue with
+ * basic.nack (requeue) of its delivery tag alone, so the other prefetched messages stay where they are.</p>
  *
  * <p>Connection loss is detected with the JMS {@link ExceptionListener} and the AMQP consumer's shutdown signal
  * (AMQP automatic recovery is disabled); the consumer then builds a new connection with exponential back-off. At
@@ -74,7 +73,7 @@ final class QueueConsumer {
     static final long ACK_DELAY_MS = 10;
     /**
      * a delivery that starts less than this after the previous one ended was waiting in the client: the consumer is
-     * working through a backlog, and its acknowledgement may wait for the next ones'
+     * working through a backlog, and its acknowledgement may wait for those of the next ones
      */
     static final long BACK_TO_BACK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -541,7 +540,7 @@ final class QueueConsumer {
      * once: delaying those acks saves nothing and made the broker work more per message. A consumer runs its
      * deliveries one at a time in tag order and a failed one is nacked on its own before the next runs, so every
      * delivery such an ack covers has succeeded. Messages that succeeded but whose ack was lost with the connection
-     * are delivered again; their endpoint sees them as already done.
+     * are delivered again, as after any connection loss (at least once; taskq's endpoint skips a terminal task).
      */
     private final class Acknowledgements {
         private final Link link;
