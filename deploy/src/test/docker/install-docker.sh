@@ -12,9 +12,11 @@ set -euo pipefail
 log() { echo "install-docker.sh: $*"; }
 
 updated=false
+# wait for another apt-get or dpkg (unattended upgrades, a second installer) instead of failing at once
+lock_wait=(-o DPkg::Lock::Timeout=600)
 apt_install() {
-    $updated || { apt-get update -qq; updated=true; }
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    $updated || { apt-get "${lock_wait[@]}" update -qq; updated=true; }
+    DEBIAN_FRONTEND=noninteractive apt-get "${lock_wait[@]}" install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 if ! command -v dockerd >/dev/null; then
