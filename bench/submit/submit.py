@@ -71,8 +71,8 @@ def batches(port, tasks, size):
     """The batch phase: one client on one keep-alive connection posts `tasks` mixed tasks as JSON arrays of `size`,
     each request as soon as the last is answered; every answer must be 202 with one id per task, in order. The
     bodies are made before the clock starts, so the client's own work is reading the answers."""
-    bodies = [(json.dumps(chunk), len(chunk)) for chunk in
-              (drain.mixed_tasks(tasks)[i:i + size] for i in range(0, tasks, size))]
+    mix = drain.mixed_tasks(tasks)
+    bodies = [(json.dumps(chunk), len(chunk)) for chunk in (mix[i:i + size] for i in range(0, tasks, size))]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     latencies_ms = []
     started = time.time()
