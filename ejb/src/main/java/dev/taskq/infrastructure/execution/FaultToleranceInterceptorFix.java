@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * taskq has none of (the service skips a missing controller). Each new controller made Weld resolve the observers
  * of the request context's events: 27 % of a draining worker's allocations, 7.8 % of its consumer threads' CPU. The
  * extension qualifies that injection point with {@link NoController}, which no bean has, so the interceptor finds
- * nothing to resolve and passes no controller. (docs/performance.md, 2026-12-07 and 2026-12-08.)</p>
+ * nothing to resolve and passes no controller. (docs/performance.md, 2026-12-07 (night) and (late night).)</p>
  */
 public class FaultToleranceInterceptorFix implements Extension {
     static final String PAYARA_INTERCEPTOR = "fish.payara.microprofile.faulttolerance.cdi.FaultToleranceInterceptor";
