@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${BENCH_SUBMIT_RUNS:-3}
 read -r -a stacks <<<"${BENCH_SUBMIT_STACKS:-taskq celery}"
+batch_tasks=${BENCH_SUBMIT_BATCH_TASKS:-30000}
+jvm_args=${BENCH_SUBMIT_JVM_ARGS:--Xmx512m}
 out=bench/target/submit
 python=/usr/bin/python3 # Debian's, with the python3-celery python3-flask python3-redis packages
 
@@ -28,18 +30,18 @@ for ((run = 1; run <= runs; run++)); do
         echo "run $run/$runs: $stack…" >&2
         "$python" bench/submit/submit.py "$stack" --workdir "$out/work-$stack" \
             --clients "${BENCH_SUBMIT_CLIENTS:-16,64}" --seconds "${BENCH_SUBMIT_SECONDS:-15}" \
-            --batch-tasks "${BENCH_SUBMIT_BATCH_TASKS:-30000}" \
-            --jvm-args="${BENCH_SUBMIT_JVM_ARGS:--Xmx512m}" | tee -a "$out/runs.jsonl"
+            --batch-tasks "$batch_tasks" \
+            --jvm-args="$jvm_args" | tee -a "$out/runs.jsonl"
     done
 done
-if ((${BENCH_SUBMIT_BATCH_TASKS:-30000} > 0)); then
+if ((batch_tasks > 0)); then
     # the batch phase once more per pair, with nothing consuming: the API's own rate (submit.py --api-only)
     for ((run = 1; run <= runs; run++)); do
         for stack in "${stacks[@]}"; do
             echo "run $run/$runs: $stack, batches with nothing consuming…" >&2
             "$python" bench/submit/submit.py "$stack" --workdir "$out/work-$stack" --api-only \
-                --batch-tasks "${BENCH_SUBMIT_BATCH_TASKS:-30000}" \
-                --jvm-args="${BENCH_SUBMIT_JVM_ARGS:--Xmx512m}" | tee -a "$out/runs.jsonl"
+                --batch-tasks "$batch_tasks" \
+                --jvm-args="$jvm_args" | tee -a "$out/runs.jsonl"
         done
     done
 fi

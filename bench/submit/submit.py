@@ -102,8 +102,9 @@ def api_only(port, args, stack, recorded):
     time.sleep(2)
     phase = dict(batches(port, args.batch_tasks, args.batch_size), clients="batch-api")
     accepted = warmup["accepted"] + phase["accepted"]
-    if recorded() != accepted:
-        raise RuntimeError(f"{accepted} tasks accepted, {recorded()} recorded")
+    found = recorded()
+    if found != accepted:
+        raise RuntimeError(f"{accepted} tasks accepted, {found} recorded")
     return {"stack": stack, "mode": "api-only", "phases": [phase], "accepted_total": accepted}
 
 
