@@ -16,7 +16,8 @@ set size (PSS, /proc/PID/smaps_rollup) summed over the worker process and its ch
 children, which share pages with their parent, are not counted twice; peak_memory_mib is its highest value, and
 peak_rss_mib the highest sum of their resident set sizes (which counts shared pages once per process). Its CPU
 time (utime + stime of the same processes) is sampled too: drain_cpu_ms_per_task is what it spent from just before
-the first finish to just after the last, per task (the start is not in it).
+the first finish to just after the last, per task (the start is not in it). finishes_per_half_second counts the
+finishes in each half second from the first: how a fresh worker's rate builds up.
 Everything a run made (queues, keys, the Celery Redis database) is deleted.
 """
 import argparse
@@ -81,6 +82,9 @@ def rates(finishes, launched):
         "launch_to_first_task_s": round(finishes[0] - launched, 2),
         "launch_to_last_task_s": round(finishes[-1] - launched, 2),
         "first_to_last_s": round(span, 2),
+        # how the rate builds up: finishes in each half second from the first (a fresh worker's warm-up)
+        "finishes_per_half_second": [sum(1 for f in finishes if i / 2 <= f - finishes[0] < (i + 1) / 2)
+                                     for i in range(int(span * 2) + 1)],
     }
 
 
